@@ -1,0 +1,46 @@
+"""The application factory: everything a mock needs is built here, once, from its settings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Flask
+
+from mockgraph import control, errors, graph, headers
+from mockgraph.config import Settings
+from mockgraph.contracts import Operation, load_operations
+from mockgraph.fakes import Fakes
+from mockgraph.store import Store, open_store
+
+
+@dataclass
+class MockState:
+    """What the views share, kept on ``app.extensions["mockgraph"]``."""
+
+    settings: Settings
+    store: Store
+    fakes: Fakes
+    operations: list[Operation]
+    failures: list[BaseException] = field(default_factory=list)
+
+
+def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Store | None = None) -> Flask:
+    """Build a mock Graph: contracts loaded and checked, validators compiled, handlers installed."""
+    settings = config if isinstance(config, Settings) else Settings.from_mapping(config)
+    app = Flask("mockgraph")
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    operations = load_operations(accept_unknown_properties=settings.accept_unknown_properties)
+    app.extensions["mockgraph"] = MockState(
+        settings=settings,
+        store=store or open_store(settings.store_path, settings.journal_size),
+        fakes=Fakes(settings.seed),
+        operations=operations,
+    )
+    headers.install(app)
+    errors.register(app)
+    graph.install(app, operations)
+    if settings.control:
+        app.register_blueprint(control.bp)
+    return app

@@ -1,0 +1,74 @@
+"""Settings for one mock: passed to ``create_app`` and never read from globals."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a user may tune; the defaults are what Graph would do or a safe bound."""
+
+    seed: int = 0
+    #: onlineMeetingBase is an OData open type, so Graph stores unknown properties; by default
+    #: mockgraph rejects them instead, because in a test a typo should fail loudly.
+    accept_unknown_properties: bool = False
+    max_body_bytes: int = 4 * MIB
+    max_json_depth: int = 64
+    journal_size: int = 1000
+    #: 401 for a missing, empty or non-Bearer token; the token's contents are never checked.
+    require_auth: bool = True
+    #: The /_mockgraph/ endpoints (health, reset, request journal, provider states).
+    control: bool = True
+    #: A SQLite file shared by several worker processes; ``None`` keeps state in this process.
+    store_path: str | None = None
+    #: Re-raise unexpected exceptions (the pytest fixture turns them into test failures).
+    propagate_exceptions: bool = False
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any] | None) -> Settings:
+        """Build settings from a plain mapping, refusing names that are not settings."""
+        values = dict(values or {})
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise TypeError(f"unknown mockgraph setting(s): {', '.join(unknown)}")
+        return cls(**values)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read ``MOCKGRAPH_*`` variables; only the CLI and the pytest plugin call this."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = environ.get(f"MOCKGRAPH_{f.name.upper()}")
+            if raw is not None and raw != "":
+                values[f.name] = _coerce(f, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.from_mapping(values)
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _coerce(field: dataclasses.Field, raw: str) -> Any:
+    kind = str(field.type)
+    if kind == "bool":
+        lowered = raw.strip().lower()
+        if lowered in {"1", "true", "yes", "on"}:
+            return True
+        if lowered in {"0", "false", "no", "off"}:
+            return False
+        raise ValueError(f"MOCKGRAPH_{field.name.upper()}={raw!r} is not a boolean")
+    if kind == "int":
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"MOCKGRAPH_{field.name.upper()}={raw!r} is not an integer") from None
+    return raw

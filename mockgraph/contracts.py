@@ -1,0 +1,215 @@
+"""The contracts in ``contracts/``: loaded and checked once, one compiled validator per operation."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from mockgraph.errors import GraphError
+
+log = logging.getLogger("mockgraph")
+
+
+def data_path(name: str) -> Path:
+    """Find ``contracts/`` or ``fixtures/``: inside the installed package, or beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / name, here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"mockgraph cannot find its {name}/ folder near {here}")
+
+
+def _strict_integers(checker, instance: Any) -> bool:
+    # Edm.Int32 is a JSON integer: OData refuses 5.0 where an Int32 is expected.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integers),
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    file: str
+    role: str
+    valid: bool
+    why: str
+
+    @property
+    def body(self) -> Any:
+        return _read_json(data_path("fixtures") / self.file)
+
+
+@dataclass
+class Operation:
+    """One Graph operation as ``contracts/operations.json`` describes it."""
+
+    name: str
+    method: str
+    versions: list[str]
+    path: str
+    path_values: dict[str, list[str]]
+    parent: str
+    status: int
+    spec: dict
+    type_name: str
+    request_validator: Any
+    response_validator: Any
+    examples: list[Example] = field(default_factory=list)
+
+    @property
+    def rule(self) -> str:
+        """The Werkzeug URL rule, version prefix included."""
+        def convert(match: re.Match) -> str:
+            name = match.group(1)
+            values = self.path_values.get(name)
+            return f"<any({', '.join(values)}):{name}>" if values else f"<{name}>"
+
+        versions = ", ".join(self.versions)
+        return f"/<any({versions}):version>" + re.sub(r"\{(\w+)\}", convert, self.path)
+
+    def segments(self) -> list[set[str] | None]:
+        """Each path segment after the version: the literals it accepts, or None for an id."""
+        out: list[set[str] | None] = []
+        for seg in self.path.strip("/").split("/"):
+            name = seg[1:-1] if seg.startswith("{") else None
+            out.append(None if name and name not in self.path_values
+                       else set(self.path_values.get(name, [])) if name else {seg})
+        return out
+
+    def fits(self, parts: list[str]) -> int:
+        """How many leading segments of ``parts`` (the path after the version) fit this operation."""
+        count = 0
+        for expected, actual in zip(self.segments(), parts, strict=False):
+            if not actual or (expected is not None and actual not in expected):
+                break
+            count += 1
+        return count
+
+    def check(self, body: dict) -> None:
+        """Raise a 400 naming the JSON path of the best error; log every error."""
+        errors = list(self.request_validator.iter_errors(body))
+        if not errors:
+            return
+        for error in errors:
+            log.info("%s: %s", self.name, explain(error))
+        raise GraphError(400, "BadRequest", f"Invalid request body for {self.type_name}. "
+                                            + explain(best_match(errors)))
+
+
+def json_path(parts: Iterable[Any]) -> str:
+    path = "$"
+    for part in parts:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            path += f".{part}"
+        else:
+            path += "[" + json.dumps(part, ensure_ascii=False).replace('"', "'") + "]"
+    return path
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _expected(schema: dict) -> str:
+    title = schema.get("title") or "a value of type " + "/".join(jsonschema_types(schema))
+    if "minimum" in schema and "maximum" in schema:
+        title += f" from {schema['minimum']} to {schema['maximum']}"
+    if schema.get("examples"):
+        title += f", like {_show(schema['examples'][0])}"
+    nullable = "null" in jsonschema_types(schema)
+    return title + (" or null" if nullable else "")
+
+
+def jsonschema_types(schema: dict) -> list[str]:
+    kind = schema.get("type", [])
+    return [kind] if isinstance(kind, str) else list(kind)
+
+
+def explain(error: ValidationError) -> str:
+    """Say where the body is wrong and what the contract expected there, in one sentence."""
+    where = list(error.absolute_path)
+    schema, instance = error.schema, error.instance
+    if error.validator == "additionalProperties":
+        extra = sorted(set(instance) - set(schema.get("properties", {})))[0]
+        return (f"{json_path([*where, extra])}: '{extra}' is not a property of {schema.get('title')}"
+                " (check the spelling; mockgraph rejects unknown properties unless told to accept them).")
+    if error.validator == "required":
+        # jsonschema reports each missing property as its own error and names it only in the message.
+        missing = next((name for name in error.validator_value if error.message.startswith(repr(name))),
+                       error.validator_value[0])
+        return f"{json_path([*where, missing])}: missing, and {schema.get('title')} requires it."
+    if error.validator == "enum":
+        members = ", ".join(m for m in error.validator_value if m is not None)
+        title = schema.get("title")
+        return f"{json_path(where)}: expected a member of {title} ({members}) or null, got {_show(instance)}."
+    return f"{json_path(where)}: expected {_expected(schema)}, got {_show(instance)}."
+
+
+@cache
+def _read_json(path: Path) -> Any:
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+@cache
+def _registry(open_types: bool) -> Registry:
+    resources = []
+    for path in sorted(data_path("contracts").glob("*.schema.json")):
+        schema = _read_json(path)
+        Validator.check_schema(schema)
+        resource = Resource.from_contents(_open_types(schema) if open_types else schema)
+        resources += [(path.name, resource), (schema.get("$id", path.name), resource)]
+    return Registry().with_resources(resources)
+
+
+def _open_types(schema: Any) -> Any:
+    """A copy of ``schema`` where OData open types accept properties they do not declare."""
+    if isinstance(schema, dict):
+        out = {k: _open_types(v) for k, v in schema.items()}
+        if out.get("x-openType"):
+            out["additionalProperties"] = True
+        return out
+    if isinstance(schema, list):
+        return [_open_types(v) for v in schema]
+    return schema
+
+
+def _validator(ref: str, *, open_types: bool = False):
+    registry = _registry(open_types)
+    return Validator({"$ref": ref}, registry=registry, format_checker=Validator.FORMAT_CHECKER)
+
+
+def _title(ref: str) -> str:
+    return _registry(False).resolver().lookup(ref).contents.get("title", "object")
+
+
+def load_operations(*, accept_unknown_properties: bool = False) -> list[Operation]:
+    """Read ``operations.json`` and build each operation's validators (checked with ``check_schema``)."""
+    spec = _read_json(data_path("contracts") / "operations.json")
+    operations = []
+    for op in spec["operations"]:
+        operations.append(Operation(
+            name=op["name"], method=op["method"], versions=op["versions"], path=op["path"],
+            path_values=op.get("pathValues", {}), parent=op["parent"], status=op["status"], spec=op,
+            type_name=_title(op["request"]["schema"]),
+            request_validator=_validator(op["request"]["schema"], open_types=accept_unknown_properties),
+            response_validator=_validator(op["response"]["schema"], open_types=accept_unknown_properties),
+            examples=[Example(e["file"], e["role"], e["valid"], e["why"]) for e in op.get("examples", [])],
+        ))
+    return operations

@@ -1,0 +1,42 @@
+"""Graph's response headers, and the JSON response every reply travels on."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from flask import Flask, Response, g, request
+
+#: What the real service sends; clients that compare against plain application/json still match.
+JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8"
+DIAGNOSTIC = ('{"ServerInfo":{"DataCenter":"mockgraph","Slice":"E","Ring":"5","ScaleUnit":"000",'
+              '"RoleInstance":"MOCKGRAPH0001"}}')
+
+
+def graph_json(body: dict, status: int, headers: dict[str, str] | None = None) -> Response:
+    """Serialize compactly, in insertion order, unicode as UTF-8: byte-identical for equal input."""
+    g.reply_body = body
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    response = Response(data, status=status, content_type=JSON_TYPE)
+    if headers:
+        response.headers.update(headers)
+    return response
+
+
+def install(app: Flask) -> None:
+    @app.before_request
+    def _ids() -> None:
+        g.request_id = str(uuid.uuid4())
+        g.client_request_id = request.headers.get("client-request-id") or g.request_id
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        h = response.headers
+        h["request-id"] = g.request_id
+        h["client-request-id"] = g.client_request_id
+        h["x-ms-ags-diagnostic"] = DIAGNOSTIC
+        h.setdefault("Cache-Control", "no-store")
+        h["Strict-Transport-Security"] = "max-age=31536000"
+        if response.status_code < 400:
+            h["OData-Version"] = "4.0"
+        return response

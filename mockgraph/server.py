@@ -1,0 +1,91 @@
+"""A mock Graph on a loopback port, in a thread of this process: for tests and scripts.
+
+Modelled on pytest-httpserver: port 0 and the real port read back, a daemon thread, a journal
+to assert on, and server-side exceptions handed back to the caller instead of hidden in a 500.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from werkzeug.serving import WSGIRequestHandler, make_server
+
+from mockgraph.app import create_app
+from mockgraph.config import Settings
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_request(self, *args: Any, **kwargs: Any) -> None:
+        """The journal records every request; a line per request in the test output is noise."""
+
+
+class MockGraphServer:
+    """``with MockGraphServer(seed=1) as graph: requests.post(graph.url + "/solutions/...")``."""
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, settings: Settings | None = None,
+                 **config: Any):
+        self.host = host
+        self.port = port
+        self.settings = settings or Settings.from_mapping({"propagate_exceptions": True, **config})
+        self.app = create_app(self.settings)
+        self.state = self.app.extensions["mockgraph"]
+        self._server = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def url(self) -> str:
+        """The Graph base URL (ending in /v1.0) to give a client in place of graph.microsoft.com."""
+        return self.base_url + "/v1.0"
+
+    def start(self) -> MockGraphServer:
+        if self._server is not None:
+            raise RuntimeError("this MockGraphServer is already running")
+        self._server = make_server(self.host, self.port, self.app, threaded=True,
+                                   request_handler=_QuietHandler)
+        self.port = self._server.server_port
+        self._thread = threading.Thread(target=self._server.serve_forever, name="mockgraph", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is None:
+            return
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
+        self._server = self._thread = None
+
+    @property
+    def is_running(self) -> bool:
+        return self._server is not None
+
+    def reset(self) -> None:
+        """Forget journal, counter, declared states and recorded failures: a fresh mock, same port."""
+        self.state.store.reset()
+        self.state.failures.clear()
+
+    @property
+    def requests(self) -> list[dict]:
+        """The journal, oldest first: method, path, headers, json (or text), status, response."""
+        return self.state.store.journal()
+
+    def check(self) -> None:
+        """Re-raise the first exception the server hit, so a mock bug fails the test that caused it."""
+        if self.state.failures:
+            failure = self.state.failures[0]
+            self.state.failures.clear()
+            raise failure
+
+    def __enter__(self) -> MockGraphServer:
+        return self.start()
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.stop()
+        if exc_info[0] is None:
+            self.check()
