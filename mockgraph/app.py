@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask
 
-from mockgraph import control, errors, graph, headers
+from mockgraph import control, errors, graph, headers, pacts
 from mockgraph.config import Settings
 from mockgraph.contracts import Operation, load_operations
 from mockgraph.fakes import Fakes
@@ -43,4 +43,5 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
     graph.install(app, operations)
     if settings.control:
         app.register_blueprint(control.bp)
+        app.register_blueprint(pacts.bp)  # provider states in, recorded pacts out
     return app

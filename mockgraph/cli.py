@@ -10,6 +10,7 @@ import tempfile
 import click
 
 from mockgraph.config import Settings
+from mockgraph.openapi import command as openapi_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,6 +35,10 @@ def main() -> None:
               help="Do not require an Authorization header.")
 @click.option("--max-body-bytes", type=int, help="Largest request body before 413.  [default: 4 MiB]")
 @click.option("--journal-size", type=int, help="Requests kept in the journal.  [default: 1000]")
+@click.option("--no-control", "control", flag_value=False, default=None,
+              help="Serve no /_mockgraph/ endpoints (health, reset, journal, provider states, openapi.json).")
+@click.option("--control-token", help="Answer /_mockgraph/ only with this X-MockGraph-Token header "
+              "(prefer MOCKGRAPH_CONTROL_TOKEN: a flag shows in ps).")
 def serve(host: str, port: int, workers: int, threads: int, **settings: object) -> None:
     """Serve the mock on a production WSGI server (gunicorn), one log line per request."""
     from mockgraph.app import create_app
@@ -51,3 +56,6 @@ def serve(host: str, port: int, workers: int, threads: int, **settings: object) 
         raise click.ClickException(str(exc)) from None
     run(app, host=host, port=port, workers=workers, threads=threads,
         banner=f"seed {config.seed}, {workers} worker(s) x {threads} thread(s)")
+
+
+main.add_command(openapi_command)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 MIB = 1024 * 1024
@@ -26,6 +26,8 @@ class Settings:
     require_auth: bool = True
     #: The /_mockgraph/ endpoints (health, reset, request journal, provider states).
     control: bool = True
+    #: When set, the /_mockgraph/ endpoints answer only requests carrying it in X-MockGraph-Token.
+    control_token: str | None = field(default=None, repr=False)
     #: A SQLite file shared by several worker processes; ``None`` keeps state in this process.
     store_path: str | None = None
     #: Re-raise unexpected exceptions (the pytest fixture turns them into test failures).

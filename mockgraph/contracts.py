@@ -15,6 +15,7 @@ import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
+from mockgraph.accept import compile_accepts
 from mockgraph.errors import GraphError
 
 log = logging.getLogger("mockgraph")
@@ -68,6 +69,8 @@ class Operation:
     request_validator: Any
     response_validator: Any
     examples: list[Example] = field(default_factory=list)
+    #: The compiled accept-only check (see accept.py); None leaves every body to jsonschema.
+    request_accepts: Any = None
 
     @property
     def rule(self) -> str:
@@ -100,13 +103,37 @@ class Operation:
 
     def check(self, body: dict) -> None:
         """Raise a 400 naming the JSON path of the best error; log every error."""
+        if self.request_accepts is not None and self.request_accepts(body):
+            return
         errors = list(self.request_validator.iter_errors(body))
         if not errors:
             return
         for error in errors:
             log.info("%s: %s", self.name, explain(error))
         raise GraphError(400, "BadRequest", f"Invalid request body for {self.type_name}. "
-                                            + explain(best_match(errors)))
+                                            + explain(first_in_document(errors, body)))
+
+
+def first_in_document(errors: list[ValidationError], body: Any) -> ValidationError:
+    """The error Graph's reader would meet first, reading the body top to bottom."""
+
+    def position(error: ValidationError) -> tuple:
+        where, node = [], body
+        for part in error.absolute_path:
+            if isinstance(node, dict):
+                where.append(list(node).index(part))
+            else:
+                where.append(part)
+            node = node[part]
+        if error.validator in ("additionalProperties", "required") and isinstance(node, dict):
+            # an unknown property sits where it was written; a missing one at the end of its object
+            extra = [k for k in node if k not in error.schema.get("properties", {})]
+            where.append(list(node).index(extra[0]) if error.validator == "additionalProperties" and extra
+                         else len(node))
+        return tuple(where)
+
+    first = min(position(e) for e in errors)
+    return best_match(e for e in errors if position(e) == first)
 
 
 def json_path(parts: Iterable[Any]) -> str:
@@ -195,6 +222,13 @@ def _validator(ref: str, *, open_types: bool = False):
     return Validator({"$ref": ref}, registry=registry, format_checker=Validator.FORMAT_CHECKER)
 
 
+@cache
+def _accepts(ref: str, open_types: bool):
+    document, _, fragment = ref.partition("#")
+    contents = _registry(open_types).resolver().lookup(document).contents
+    return compile_accepts(contents, fragment, Validator.FORMAT_CHECKER)
+
+
 def _title(ref: str) -> str:
     return _registry(False).resolver().lookup(ref).contents.get("title", "object")
 
@@ -211,5 +245,6 @@ def load_operations(*, accept_unknown_properties: bool = False) -> list[Operatio
             request_validator=_validator(op["request"]["schema"], open_types=accept_unknown_properties),
             response_validator=_validator(op["response"]["schema"], open_types=accept_unknown_properties),
             examples=[Example(e["file"], e["role"], e["valid"], e["why"]) for e in op.get("examples", [])],
+            request_accepts=_accepts(op["request"]["schema"], accept_unknown_properties),
         ))
     return operations

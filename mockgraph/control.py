@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app
+import hmac
 
+from flask import Blueprint, Response, current_app, request
+
+from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
 
 bp = Blueprint("control", __name__, url_prefix="/_mockgraph")
+TOKEN_HEADER = "X-MockGraph-Token"
 
 
 def _state():
     return current_app.extensions["mockgraph"]
+
+
+@bp.before_app_request
+def _guard() -> None:
+    """On a shared host, only callers holding the control token may reset or read the mock."""
+    token = _state().settings.control_token
+    if not token or not request.path.startswith("/_mockgraph/"):
+        return
+    sent = request.headers.get(TOKEN_HEADER, "")
+    if not hmac.compare_digest(sent.encode("utf-8", "replace"), token.encode("utf-8")):
+        raise GraphError(401, "Unauthorized",
+                         f"The /_mockgraph/ endpoints of this mock need its control token in the {TOKEN_HEADER} header.")
+
+
+@bp.get("/openapi.json")
+def openapi() -> Response:
+    """The Graph operations this mock serves, as OpenAPI 3.1, with this server as the base URL."""
+    from mockgraph.openapi import document
+
+    return graph_json(document(server=request.host_url.rstrip("/")), 200)
 
 
 @bp.get("/health")

@@ -89,13 +89,16 @@ def _from_http(error: HTTPException) -> GraphError:
         op = next(op for op in operations if op.fits(parts) == len(parts) == len(op.segments()))
         if method in op.spec.get("graphMethods", []):
             return _not_implemented(method, path, served)
-        allowed = ", ".join(error.valid_methods or [])
+        allowed = sorted(error.valid_methods or [])
+        graph_methods = ", ".join(m for m in allowed if m not in {"HEAD", "OPTIONS"})
         return GraphError(405, "MethodNotAllowed",
-                          f"The HTTP method '{method}' is not allowed on '{path}'. Allowed: {allowed}.",
-                          {"Allow": allowed})
+                          f"The HTTP method '{method}' is not allowed on '{path}'. Allowed: {graph_methods}.",
+                          {"Allow": ", ".join(allowed)})
     fits = max(op.fits(parts) for op in operations)
     longest = max(len(op.segments()) for op in operations)
-    if fits == len(parts) or (fits == longest and len(parts) == fits + 1):
+    if fits == longest:
+        fits += 1  # the segment after a collection is an item's key: any key is a well-formed one
+    if fits >= len(parts):
         return _not_implemented(method, path, served)  # a real Graph resource the mock does not serve
     return GraphError(400, "BadRequest", f"Resource not found for the segment '{parts[fits]}'.")
 

@@ -1,32 +1,184 @@
 """pytest fixtures for mockgraph, registered through the ``pytest11`` entry point.
 
-Kept cheap to import: pytest loads it in every run where mockgraph is installed, so the
-server and Flask are imported only when a test asks for a fixture.
+pytest imports this module in every run where mockgraph is installed, so it imports nothing
+but pytest and the standard library: Flask, Faker and jsonschema load when a test first asks
+for a fixture. Each setting is read, first found wins, from a conftest override of its
+fixture, the command line (``--mockgraph-seed``), a ``MOCKGRAPH_*`` variable, then the ini file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+import os
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
+    from flask import Flask
+
+    from mockgraph.client import MockGraphClient
+    from mockgraph.config import Settings
     from mockgraph.server import MockGraphServer
+
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
+def _boolean(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered not in _TRUE | _FALSE:
+        raise ValueError(f"{raw!r} is not a boolean (use true or false)")
+    return lowered in _TRUE
+
+
+# name -> (type, help); each becomes --mockgraph-NAME, ini mockgraph_NAME and MOCKGRAPH_NAME.
+OPTIONS: dict[str, tuple[Callable[[str], Any], str]] = {
+    "seed": (int, "seed for generated ids and URLs (default 0)"),
+    "accept_unknown_properties": (_boolean, "accept properties the contract does not declare (default false)"),
+    "host": (str, "address the session's mock binds (default 127.0.0.1)"),
+    "port": (int, "port the session's mock binds (default 0: a free one)"),
+}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("mockgraph", "mockgraph: a mock Microsoft Graph")
+    for name, (kind, text) in OPTIONS.items():
+        flag = "--mockgraph-" + name.replace("_", "-")
+        if kind is _boolean:
+            group.addoption(flag, dest=f"mockgraph_{name}", action="store_const", const="true", help=text)
+        else:
+            group.addoption(flag, dest=f"mockgraph_{name}", metavar=name.upper(), help=text)
+        parser.addini(f"mockgraph_{name}", text)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "mockgraph(seed=N): run this test's mock with another seed (mockgraph and mockgraph_client)")
+
+
+def option(config: pytest.Config, name: str, default: Any) -> Any:
+    """The setting ``name`` from the command line, then MOCKGRAPH_NAME, then the ini file, else ``default``."""
+    sources = [
+        (f"--mockgraph-{name.replace('_', '-')}", config.getoption(f"mockgraph_{name}")),
+        (f"MOCKGRAPH_{name.upper()}", os.environ.get(f"MOCKGRAPH_{name.upper()}")),
+        (f"ini mockgraph_{name}", config.getini(f"mockgraph_{name}")),
+    ]
+    for source, raw in sources:
+        if raw not in (None, ""):
+            try:
+                return OPTIONS[name][0](raw)
+            except ValueError as exc:
+                raise pytest.UsageError(f"mockgraph: {source}={raw!r}: {exc}") from None
+    return default
 
 
 @pytest.fixture(scope="session")
-def mockgraph_server() -> Iterator[MockGraphServer]:
-    """One mock Graph on a free loopback port for the whole session."""
+def mockgraph_seed(pytestconfig: pytest.Config) -> int:
+    """The seed of generated values; override in a conftest (session scope) to pin it in code."""
+    return option(pytestconfig, "seed", 0)
+
+
+@pytest.fixture(scope="session")
+def mockgraph_accept_unknown_properties(pytestconfig: pytest.Config) -> bool:
+    """Strictness: False (default) answers 400 to a property the contract does not declare."""
+    return option(pytestconfig, "accept_unknown_properties", False)
+
+
+@pytest.fixture(scope="session")
+def mockgraph_host(pytestconfig: pytest.Config) -> str:
+    return option(pytestconfig, "host", "127.0.0.1")
+
+
+@pytest.fixture(scope="session")
+def mockgraph_port(pytestconfig: pytest.Config) -> int:
+    return option(pytestconfig, "port", 0)
+
+
+@pytest.fixture(scope="session")
+def mockgraph_settings(mockgraph_seed: int, mockgraph_accept_unknown_properties: bool) -> Settings | Mapping:
+    """All settings: the fixtures above over the other ``MOCKGRAPH_*`` variables. Override to pass your own."""
+    from mockgraph.config import Settings
+
+    return Settings.from_env(seed=mockgraph_seed, accept_unknown_properties=mockgraph_accept_unknown_properties)
+
+
+def _settings(value: Settings | Mapping) -> Settings:
+    from mockgraph.config import Settings
+
+    settings = value if isinstance(value, Settings) else Settings.from_mapping(value)
+    # The fixtures exist to fail the test that made the mock fail, so they always keep exceptions.
+    return settings.replace(propagate_exceptions=True)
+
+
+@pytest.fixture(scope="session")
+def mockgraph_server(mockgraph_settings: Settings | Mapping, mockgraph_host: str,
+                     mockgraph_port: int) -> Iterator[MockGraphServer]:
+    """One mock Graph on a free loopback port for the whole session; ``mockgraph`` resets it per test."""
     from mockgraph.server import MockGraphServer
 
-    with MockGraphServer() as server:
-        yield server
+    server = MockGraphServer(host=mockgraph_host, port=mockgraph_port, settings=_settings(mockgraph_settings))
+    server.start()
+    yield server
+    server.stop()
+
+
+def _marker_seed(request: pytest.FixtureRequest) -> int | None:
+    marker = request.node.get_closest_marker("mockgraph")
+    return None if marker is None else marker.kwargs.get("seed")
 
 
 @pytest.fixture
-def mockgraph(mockgraph_server: MockGraphServer) -> Iterator[MockGraphServer]:
-    """The session's mock, reset before the test; a server-side exception fails the test."""
-    mockgraph_server.reset()
+def mockgraph(mockgraph_server: MockGraphServer, request: pytest.FixtureRequest) -> Iterator[MockGraphServer]:
+    """The session's mock, fresh for this test: ``.url`` ends in /v1.0, ``.requests`` holds this test's requests."""
+    mockgraph_server.reset(seed=_marker_seed(request))
     yield mockgraph_server
     mockgraph_server.check()
+
+
+@pytest.fixture(scope="session")
+def mockgraph_app(mockgraph_settings: Settings | Mapping) -> Flask:
+    """The mock as a Flask app in this process, built once per session."""
+    from mockgraph.app import create_app
+    from mockgraph.client import MockGraphClient
+
+    app = create_app(_settings(mockgraph_settings))
+    app.test_client_class = MockGraphClient
+    return app
+
+
+@pytest.fixture
+def mockgraph_client(mockgraph_app: Flask, request: pytest.FixtureRequest) -> Iterator[MockGraphClient]:
+    """Flask's test client for a fresh in-process mock: no socket, same journal and assertions."""
+    client = mockgraph_app.test_client()
+    client.reset(seed=_marker_seed(request))
+    yield client
+    client.check()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Fail the test itself, not its teardown, when the mock raised while serving it."""
+    try:
+        result = yield
+    except BaseException:
+        _raise_mock_failure(item)  # raised here, the test's own error is shown as its context
+        raise
+    _raise_mock_failure(item)
+    return result
+
+
+def _raise_mock_failure(item: pytest.Item) -> None:
+    funcargs = getattr(item, "funcargs", None) or {}
+    for name in ("mockgraph_server", "mockgraph_client"):
+        mock = funcargs.get(name)
+        if mock is None or not mock.failures:
+            continue
+        failures = list(mock.failures)
+        mock.failures.clear()
+        first = failures[0]
+        served = [f"{e['method']} {e['path']}" for e in mock.requests if e["status"] >= 500]
+        first.add_note(f"mockgraph raised this while serving {', '.join(served) or 'a request'} "
+                       f"and answered 500 generalException ({len(failures)} exception(s) in this test). "
+                       "It is a bug in the mock or in code a test registered with it.")
+        __tracebackhide__ = True
+        raise first

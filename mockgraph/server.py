@@ -13,6 +13,14 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from mockgraph.app import create_app
 from mockgraph.config import Settings
+from mockgraph.matchers import JournalAssertions
+
+
+def reset_state(state: Any, seed: int | None = None) -> None:
+    """Make a MockState fresh; generated values depend only on (seed, creation number), so a reseed is one field."""
+    state.store.reset()
+    state.failures.clear()
+    state.fakes.seed = state.settings.seed if seed is None else seed
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -20,8 +28,12 @@ class _QuietHandler(WSGIRequestHandler):
         """The journal records every request; a line per request in the test output is noise."""
 
 
-class MockGraphServer:
-    """``with MockGraphServer(seed=1) as graph: requests.post(graph.url + "/solutions/...")``."""
+class MockGraphServer(JournalAssertions):
+    """``with MockGraphServer(seed=1) as graph: requests.post(graph.url + "/solutions/...")``.
+
+    Keyword arguments are settings (see ``Settings``); exceptions inside the mock are kept for
+    ``check()`` rather than only logged, because here the caller is a test that should see them.
+    """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, settings: Settings | None = None,
                  **config: Any):
@@ -61,14 +73,30 @@ class MockGraphServer:
         self._thread.join()
         self._server = self._thread = None
 
+    def __repr__(self) -> str:
+        state = "running" if self.is_running else "stopped"
+        return f"<MockGraphServer {self.url} seed={self.seed} {state}>"
+
     @property
     def is_running(self) -> bool:
         return self._server is not None
 
-    def reset(self) -> None:
-        """Forget journal, counter, declared states and recorded failures: a fresh mock, same port."""
-        self.state.store.reset()
-        self.state.failures.clear()
+    def reset(self, seed: int | None = None) -> None:
+        """Forget journal, counter, declared states and recorded failures: a fresh mock, same port.
+
+        ``seed`` changes the seed until the next reset; without it the configured seed comes back.
+        """
+        reset_state(self.state, seed)
+
+    @property
+    def seed(self) -> int:
+        """The seed generated values come from now (``reset(seed=...)`` may differ from settings.seed)."""
+        return self.state.fakes.seed
+
+    @property
+    def failures(self) -> list[BaseException]:
+        """Exceptions the mock hit since the last reset or check, oldest first."""
+        return self.state.failures
 
     @property
     def requests(self) -> list[dict]:

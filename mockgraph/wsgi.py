@@ -6,8 +6,37 @@ import sys
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+from gunicorn.workers.gthread import TConn, ThreadWorker
 
 ACCESS_FORMAT = '%(m)s %(U)s %(s)s request-id=%({request-id}o)s'
+#: How long a client may go silent in the middle of a request before its connection is closed.
+#: gthread's threads block on the socket while they read a request, so without this bound a few
+#: clients that send half a request and stall would hold every thread and the mock would hang.
+CLIENT_IDLE_SECONDS = 5.0
+
+
+class _Conn(TConn):
+    def init(self) -> None:
+        super().init()
+        self.sock.settimeout(CLIENT_IDLE_SECONDS)  # after gunicorn made the socket blocking
+
+
+class _Worker(ThreadWorker):
+    """gunicorn's gthread worker, with an idle timeout on every client socket."""
+
+    def enqueue_req(self, conn: TConn) -> None:
+        conn.__class__ = _Conn  # gthread builds TConn itself; this is the one place to reach it
+        super().enqueue_req(conn)
+
+
+class _Logger(Logger):
+    def exception(self, msg: str, *args, **kwargs) -> None:
+        """A client that went silent is the client's doing: one warning line, not a traceback."""
+        if isinstance(sys.exc_info()[1], TimeoutError):
+            self.warning("closed a connection silent for %ss in the middle of a request", CLIENT_IDLE_SECONDS)
+            return
+        super().exception(msg, *args, **kwargs)
 
 
 class _Gunicorn(BaseApplication):
@@ -36,7 +65,8 @@ def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner:
     _Gunicorn(app, {
         "bind": f"{bind_host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
+        "worker_class": _Worker,
+        "logger_class": _Logger,
         "threads": threads,
         "accesslog": "-",
         "access_log_format": ACCESS_FORMAT,

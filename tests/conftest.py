@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -67,3 +72,42 @@ def assert_envelope(response, status: int, code: str) -> dict:
     assert inner["request-id"] == response.headers["request-id"]
     assert inner["client-request-id"] == response.headers["client-request-id"]
     return error
+
+
+class Served:
+    """A ``mockgraph serve`` process, its base URL and what it has logged so far."""
+
+    def __init__(self, proc, url: str, log_path: Path):
+        self.proc, self.url, self.log_path = proc, url, log_path
+
+    @property
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+@contextlib.contextmanager
+def served(*args: str, env: dict | None = None, timeout: float = 30.0, python: str = sys.executable):
+    """Start ``python -m mockgraph serve --port 0 ARGS`` and yield once it prints its URL."""
+    log_file = tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False)
+    proc = subprocess.Popen([python, "-m", "mockgraph", "serve", "--port", "0", *args],
+                            stdout=log_file, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
+    log_path = Path(log_file.name)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            match = re.search(r"on (http://\S+)/v1\.0", log_path.read_text(errors="replace"))
+            if match:
+                break
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"mockgraph serve did not start:\n{log_path.read_text(errors='replace')}")
+            time.sleep(0.05)
+        yield Served(proc, match.group(1), log_path)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log_file.close()
+        log_path.unlink(missing_ok=True)

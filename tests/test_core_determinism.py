@@ -1,0 +1,62 @@
+"""Seeds: the same seed and the same creates give byte-identical entities, whatever comes between."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockgraph import create_app
+
+from .conftest import AUTH, EVENT, SESSIONS
+
+PATH = SESSIONS.format(event=EVENT)
+
+
+def creates(app, bodies, noise=False):
+    client = app.test_client()
+    out = []
+    for body in bodies:
+        if noise:  # requests that must not shift the generated values
+            client.get("/_mockgraph/health")
+            client.post("/v1.0/nowhere", json={}, headers=AUTH)
+            client.post(PATH, data=b"{", content_type="application/json", headers=AUTH)
+        out.append(client.post(PATH, json=body, headers=AUTH).get_data())
+    return out
+
+
+BODIES = [{"subject": f"Session {i}"} for i in range(5)]
+
+
+def test_same_seed_gives_byte_identical_entities():
+    """Two apps with one seed answer the same creates with the same bytes."""
+    assert creates(create_app({"seed": 42}), BODIES) == creates(create_app({"seed": 42}), BODIES)
+
+
+def test_another_seed_gives_other_values():
+    """Every generated value changes with the seed."""
+    a = creates(create_app({"seed": 1}), BODIES)
+    b = creates(create_app({"seed": 2}), BODIES)
+    assert all(x != y for x, y in zip(a, b))
+
+
+def test_requests_in_between_do_not_shift_the_values():
+    """Health checks, 400s and unknown paths leave the creation sequence alone."""
+    assert creates(create_app({"seed": 5}), BODIES) == creates(create_app({"seed": 5}), BODIES, noise=True)
+
+
+def test_every_entity_is_unique_and_reset_starts_over():
+    """Ids never repeat within a run; after a reset the sequence starts again from the first entity."""
+    app = create_app({"seed": 9})
+    first = creates(app, BODIES)
+    assert len(set(first)) == len(first)
+    app.test_client().post("/_mockgraph/reset")
+    assert creates(app, BODIES) == first
+
+
+@pytest.mark.parametrize("seed", [0, 123456789])
+def test_values_are_a_function_of_seed_and_number(seed):
+    """What entity n gets does not depend on what was created before it."""
+    app = create_app({"seed": seed})
+    fakes, recipes = app.extensions["mockgraph"].fakes, {"id": "guid", "joinWebUrl": "join_web_url"}
+    third = fakes.generate(3, recipes)
+    fakes.generate(1, recipes)
+    assert create_app({"seed": seed}).extensions["mockgraph"].fakes.generate(3, recipes) == third

@@ -1,0 +1,56 @@
+"""``mockgraph serve``: a production server on loopback whose workers act as one server."""
+
+from __future__ import annotations
+
+import re
+
+import requests
+
+from mockgraph import create_app
+
+from .conftest import AUTH, EVENT, SESSIONS, served
+
+PATH = SESSIONS.format(event=EVENT)
+BODIES = [{"subject": f"Session {i}", "capacity": i} for i in range(24)]
+
+
+def test_serve_binds_loopback_and_logs_one_line_per_request():
+    """The printed URL is 127.0.0.1; each request logs method, path, status and request-id."""
+    with served("--workers", "1") as server:
+        assert server.url.startswith("http://127.0.0.1:")
+        response = requests.post(server.url + PATH, json=BODIES[0], headers=AUTH, timeout=10)
+        assert response.status_code == 201
+        assert "gunicorn" in response.headers.get("Server", "")  # not the Werkzeug development server
+        bad = requests.post(server.url + PATH, data=b"{", headers={**AUTH, "Content-Type": "application/json"},
+                            timeout=10)
+        assert bad.status_code == 400
+        requests.get(server.url + "/_mockgraph/health", timeout=10)
+        line = rf"POST {re.escape(PATH)} 201 request-id={response.headers['request-id']}"
+        assert re.search(line, server.log), server.log
+        assert f"400 request-id={bad.headers['request-id']}" in server.log
+        assert AUTH["Authorization"].split()[1] not in server.log
+
+
+def test_workers_act_as_one_server_with_reproducible_entities():
+    """Two workers share counter and journal: the entities equal those of one in-process app."""
+    with served("--workers", "2", "--threads", "2", "--seed", "11") as server:
+        session = requests.Session()
+        served_bodies = [session.post(server.url + PATH, json=b, headers=AUTH, timeout=10).json() for b in BODIES]
+        journal = session.get(server.url + "/_mockgraph/requests", timeout=10).json()
+        assert journal["count"] == len(BODIES)
+        assert [e["json"] for e in journal["value"]] == BODIES
+        session.post(server.url + "/_mockgraph/reset", timeout=10)
+        again = session.post(server.url + PATH, json=BODIES[0], headers=AUTH, timeout=10).json()
+    client = create_app({"seed": 11}).test_client()
+    local = [client.post(PATH, json=b, headers=AUTH).get_json() for b in BODIES]
+    assert served_bodies == local
+    assert len({b["id"] for b in served_bodies}) == len(BODIES)
+    assert again["id"] == local[0]["id"]
+
+
+def test_seed_comes_from_the_environment():
+    """MOCKGRAPH_SEED seeds a served mock like --seed does."""
+    with served("--workers", "1", env={"MOCKGRAPH_SEED": "77"}) as server:
+        body = requests.post(server.url + PATH, json={}, headers=AUTH, timeout=10).json()
+    expected = create_app({"seed": 77}).test_client().post(PATH, json={}, headers=AUTH).get_json()
+    assert body["id"] == expected["id"]
