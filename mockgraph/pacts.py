@@ -61,12 +61,19 @@ def _resolve(schema: dict, resolver) -> dict:
     return schema or {}
 
 
+def whole_match(pattern: str) -> str:
+    """A JSON Schema pattern searches; a Pact regex must match the whole value."""
+    head = "" if pattern.startswith("^") else ".*"
+    tail = "" if pattern.endswith("$") and not pattern.endswith("\\$") else ".*"
+    return f"{head}(?:{pattern}){tail}"
+
+
 def _schema_rule(value: Any, schema: dict) -> dict | None:
     """What the contract says about one leaf: its pattern or enum as a regex, else its JSON type."""
     if value is None or "const" in schema:
         return None
     if "pattern" in schema and isinstance(value, str):
-        return {"match": "regex", "regex": schema["pattern"]}
+        return {"match": "regex", "regex": whole_match(schema["pattern"])}
     members = [m for m in schema.get("enum", []) if isinstance(m, str)]
     if members and isinstance(value, str):
         return {"match": "regex", "regex": "^(" + "|".join(re.escape(m) for m in members) + ")$"}
@@ -118,8 +125,12 @@ def _response_overrides(op: Operation, status: int, data: dict) -> dict[str, dic
     return {json_path([prop]): data["generated"][recipe] for prop, recipe in recipes.items()}
 
 
-def _path_matcher(op: Operation, version: str, collection: str, event: str, spec: str) -> str:
-    """The example path, a regex any event id fits, and a ``ProviderState`` generator for the event id."""
+def _path_matcher(op: Operation, version: str, collection: str, event: str, spec: str, any_event: bool) -> str:
+    """The example path, a regex any event id fits, and a ``ProviderState`` generator for the event id.
+
+    An interaction about one particular event (the absent one) keeps its exact path, so that a stub
+    server answers 404 only for that event and 201 for every other.
+    """
     versions = "|".join(re.escape(v) for v in op.versions)
     pattern = re.escape(op.path)
     for name, values in op.path_values.items():
@@ -127,8 +138,8 @@ def _path_matcher(op: Operation, version: str, collection: str, event: str, spec
     pattern = re.sub(r"\\\{\w+\\\}", "[^/]+", pattern)
     example = f"/{version}" + op.path.format(collection=collection, **{op.parent: event})
     expression = f"/{version}" + op.path.format(collection=collection, **{op.parent: "${" + op.parent + "}"})
-    return json.dumps(_matcher(example, {"match": "regex", "regex": f"^/({versions}){pattern}$"},
-                               {"type": "ProviderState", "expression": expression}, spec))
+    rule = {"match": "regex", "regex": f"^/({versions}){pattern}$"} if any_event else {"match": "equality"}
+    return json.dumps(_matcher(example, rule, {"type": "ProviderState", "expression": expression}, spec))
 
 
 def _new_pact(consumer: str, spec: str):
@@ -182,7 +193,8 @@ def export(out_dir: Path | str, consumer: str = DEFAULT_CONSUMER, spec: str = "V
                                f"but the mock answers {reply.status_code}: {reply.get_data(as_text=True)}")
         interaction = (pact.upon_receiving(item["description"])
                        .given(item["state"], {op.parent: event})
-                       .with_request(op.method, _path_matcher(op, data["version"], data["collection"], event, spec)))
+                       .with_request(op.method, _path_matcher(op, data["version"], data["collection"], event, spec,
+                                                             any_event=item.get("anyEvent", True))))
         for name, value in headers.items():
             rule = data["requestHeaders"].get(name)
             interaction.with_header(name, json.dumps(_matcher(value, rule, None, spec)) if rule else value)

@@ -1,0 +1,51 @@
+"""A tiny Microsoft Graph consumer: schedules a session in a virtual event (townhall or webinar).
+
+It is the code under test in the example: the Pact consumer test beside it records what this
+client needs from Graph, and CI verifies that pact against mockgraph standing in for Graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import requests
+
+
+class GraphError(Exception):
+    """Graph answered with its error envelope; ``code`` is what callers branch on, never the message."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(f"{status} {code}: {message}")
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    subject: str
+    join_web_url: str
+
+
+class Scheduler:
+    """``Scheduler("https://graph.microsoft.com/v1.0", token).schedule(event_id, subject, start, end)``."""
+
+    def __init__(self, base_url: str, token: str, http: requests.Session | None = None):
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.http = http or requests.Session()
+
+    def schedule(self, event_id: str, subject: str, start: str, end: str, time_zone: str = "UTC",
+                 collection: str = "webinars") -> Session:
+        body = {
+            "@odata.type": "#microsoft.graph.virtualEventSession",
+            "subject": subject,
+            "startDateTime": {"dateTime": start, "timeZone": time_zone},
+            "endDateTime": {"dateTime": end, "timeZone": time_zone},
+        }
+        reply = self.http.post(f"{self.base_url}/solutions/virtualEvents/{collection}/{event_id}/sessions",
+                               json=body, headers={"Authorization": f"Bearer {self.token}"}, timeout=10)
+        if reply.status_code != 201:
+            error = reply.json().get("error", {})
+            raise GraphError(reply.status_code, error.get("code", "unknown"), error.get("message", ""))
+        data = reply.json()
+        return Session(id=data["id"], subject=data["subject"], join_web_url=data["joinWebUrl"])
