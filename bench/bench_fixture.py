@@ -104,6 +104,31 @@ def cold_starts(rounds: int, work: str) -> dict[str, float]:
     return {name: statistics.median(times) for name, times in results.items()}
 
 
+PHASES_CODE = POST + """
+import json, time
+laps, t = {}, time.perf_counter()
+def lap(name):
+    global t
+    now = time.perf_counter(); laps[name] = (now - t) * 1000; t = now
+import werkzeug.serving, flask; lap("import flask + werkzeug")
+import jsonschema, referencing; lap("import jsonschema + referencing")
+from mockgraph.server import MockGraphServer; lap("import mockgraph modules")
+server = MockGraphServer(); lap("create_app (contracts checked, validators built)")
+server.start(); lap("bind + thread")
+server.state.fakes.faker; lap("import faker (lazy, on the first create)")
+assert post(server.port) == 201; lap("first create")
+server.stop()
+print(json.dumps(laps))
+"""
+
+
+def phases(rounds: int, work: str) -> dict[str, float]:
+    """Where the bare cold start goes, phase by phase, in one process (medians)."""
+    runs = [json.loads(subprocess.run([PYTHON, "-c", PHASES_CODE], cwd=work, check=True, capture_output=True,
+                                      text=True, timeout=120).stdout) for _ in range(rounds)]
+    return {name: statistics.median(run[name] for run in runs) for name in runs[0]}
+
+
 RESET_CODE = """
 import json, time, statistics, urllib.request
 from mockgraph.server import MockGraphServer
@@ -211,6 +236,9 @@ def main() -> None:
         in_pytest = {k[len("pytest: "):]: v for k, v in cold.items() if k.startswith("pytest: ")}
         table("Cold start, bare process: spawn -> first 201", "ms", bare, "pytest-httpserver HTTPServer",
               "mockgraph under 150 ms")
+        print("\n  where mockgraph's bare cold start goes (ms, medians):")
+        for name, ms in phases(args.rounds, work).items():
+            print(f"    {name:50} {ms:8.1f}")
         table("Cold start, pytest process: spawn -> first 201 inside the test", "ms", in_pytest,
               "pytest-httpserver fixture")
         table("Reset, in process (median of 2000 calls)", "us", reset_calls(work),

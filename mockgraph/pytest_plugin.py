@@ -31,12 +31,19 @@ def _boolean(raw: str) -> bool:
     return lowered in _TRUE
 
 
+def _integer(raw: str) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not an integer") from None
+
+
 # name -> (type, help); each becomes --mockgraph-NAME, ini mockgraph_NAME and MOCKGRAPH_NAME.
 OPTIONS: dict[str, tuple[Callable[[str], Any], str]] = {
-    "seed": (int, "seed for generated ids and URLs (default 0)"),
+    "seed": (_integer, "seed for generated ids and URLs (default 0)"),
     "accept_unknown_properties": (_boolean, "accept properties the contract does not declare (default false)"),
     "host": (str, "address the session's mock binds (default 127.0.0.1)"),
-    "port": (int, "port the session's mock binds (default 0: a free one)"),
+    "port": (_integer, "port the session's mock binds (default 0: a free one)"),
 }
 
 
@@ -51,13 +58,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         parser.addini(f"mockgraph_{name}", text)
 
 
+_VALUES = pytest.StashKey[dict[str, Any]]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "mockgraph(seed=N): run this test's mock with another seed (mockgraph and mockgraph_client)")
+    # Read every option now: a bad value is a usage error before any test runs, not an error in each.
+    config.stash[_VALUES] = {name: _read(config, name) for name in OPTIONS}
 
 
 def option(config: pytest.Config, name: str, default: Any) -> Any:
     """The setting ``name`` from the command line, then MOCKGRAPH_NAME, then the ini file, else ``default``."""
+    value = config.stash[_VALUES][name] if _VALUES in config.stash else _read(config, name)
+    return default if value is None else value
+
+
+def _read(config: pytest.Config, name: str) -> Any:
     sources = [
         (f"--mockgraph-{name.replace('_', '-')}", config.getoption(f"mockgraph_{name}")),
         (f"MOCKGRAPH_{name.upper()}", os.environ.get(f"MOCKGRAPH_{name.upper()}")),
@@ -68,8 +85,8 @@ def option(config: pytest.Config, name: str, default: Any) -> Any:
             try:
                 return OPTIONS[name][0](raw)
             except ValueError as exc:
-                raise pytest.UsageError(f"mockgraph: {source}={raw!r}: {exc}") from None
-    return default
+                raise pytest.UsageError(f"mockgraph: {source}: {exc}") from None
+    return None
 
 
 @pytest.fixture(scope="session")
