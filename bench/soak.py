@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -226,6 +227,7 @@ def main() -> int:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+        shutil.rmtree(state_dir, ignore_errors=True)
 
 
 def wait_for_url(log_path: Path, server: subprocess.Popen) -> str:

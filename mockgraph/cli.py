@@ -11,6 +11,7 @@ import click
 
 from mockgraph.config import Settings
 from mockgraph.openapi import command as openapi_command
+from mockgraph.pact_cli import pact as pact_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,3 +60,4 @@ def serve(host: str, port: int, workers: int, threads: int, **settings: object) 
 
 
 main.add_command(openapi_command)
+main.add_command(pact_group)

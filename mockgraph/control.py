@@ -25,8 +25,8 @@ def _guard() -> None:
         return
     sent = request.headers.get(TOKEN_HEADER, "")
     if not hmac.compare_digest(sent.encode("utf-8", "replace"), token.encode("utf-8")):
-        raise GraphError(401, "Unauthorized",
-                         f"The /_mockgraph/ endpoints of this mock need its control token in the {TOKEN_HEADER} header.")
+        raise GraphError(401, "Unauthorized", "The /_mockgraph/ endpoints of this mock need "
+                                              f"its control token in the {TOKEN_HEADER} header.")
 
 
 @bp.get("/openapi.json")

@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 
 from flask import Flask, current_app, g, request
-from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
+from werkzeug.exceptions import ClientDisconnected, HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
 
 log = logging.getLogger("mockgraph")
 
@@ -73,6 +73,9 @@ def _from_http(error: HTTPException) -> GraphError:
     if isinstance(error, RequestEntityTooLarge):
         limit = current_app.config["MAX_CONTENT_LENGTH"]
         return GraphError(413, "RequestEntityTooLarge", f"The request body is larger than {limit} bytes.")
+    if isinstance(error, ClientDisconnected):
+        return GraphError(400, "BadRequest", "The request body ended before its Content-Length: "
+                                             "the client stopped sending or closed the connection.")
     if not isinstance(error, (NotFound, MethodNotAllowed)):
         return GraphError(error.code or 400, "BadRequest", error.description or "Bad request.")
     path, method = request.path, request.method

@@ -9,11 +9,12 @@ from datetime import UTC, datetime
 from urllib.parse import quote
 
 from flask import Blueprint, Flask, Response, current_app, g, request
+from werkzeug.exceptions import ClientDisconnected
 
 from mockgraph.contracts import Operation
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
-from mockgraph.payloads import check_content_type, parse_object
+from mockgraph.payloads import check_content_type, parse_object, read_body
 from mockgraph.replies import Reply
 
 CONTROL_PREFIX = "/_mockgraph/"
@@ -35,8 +36,7 @@ def _view(op: Operation, reply: Reply):
     def view(**params: str) -> Response:
         state = current_app.extensions["mockgraph"]
         check_content_type(request.headers.get("Content-Type"))
-        body = parse_object(request.get_data(cache=True), max_depth=state.settings.max_json_depth,
-                            type_name=op.type_name)
+        body = parse_object(read_body(), max_depth=state.settings.max_json_depth, type_name=op.type_name)
         g.request_json = body
         op.check(body)
         parent = params[op.parent]
@@ -96,7 +96,13 @@ def _record(response: Response) -> Response:
         "requestId": g.get("request_id"),
         "response": g.get("reply_body"),
     }
-    raw = request.get_data(cache=True) if _body_is_readable() else b""
+    if (response.content_length or 0) > JOURNAL_BODY_BYTES:
+        # The client got the whole echo of its huge body; the journal keeps bounded entries.
+        entry["response"], entry["responseTruncated"] = None, True
+    try:
+        raw = request.get_data(cache=True) if _body_is_readable() else b""
+    except ClientDisconnected:  # the body stopped short (client silent or gone); the view answered already
+        raw = b""
     if "request_json" in g and len(raw) <= JOURNAL_BODY_BYTES:
         entry["json"] = g.request_json
     else:

@@ -95,7 +95,7 @@ def _operation(op: dict, version: str) -> dict[str, Any]:
     parameters = []
     for name in re.findall(r"\{(\w+)\}", op["path"]):
         schema = ({"type": "string", "enum": values[name]} if name in values
-                  else {"type": "string", "minLength": 1, "pattern": "^[^/?#%\\\\]+$"})
+                  else {"type": "string", "minLength": 1, "pattern": "^[^/]+$"})  # any key: Graph's are ids
         parameters.append({"name": name, "in": "path", "required": True, "schema": schema})
     error = {"application/json": {"schema": {"$ref": _ref(ERROR_SCHEMA)}}}
     responses = {

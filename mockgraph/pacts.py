@@ -22,6 +22,7 @@ from flask import Blueprint, Response, current_app, request
 from mockgraph.contracts import Operation, _read_json, _registry, data_path, json_path
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
+from mockgraph.payloads import read_body
 
 SPECS = ("V3", "V4")
 bp = Blueprint("pacts", __name__, url_prefix="/_mockgraph")
@@ -236,7 +237,7 @@ def provider_states() -> Response:
     from mockgraph.states import change
 
     mock = current_app.extensions["mockgraph"]
-    raw = request.get_data(cache=True)
+    raw = read_body()
     if raw.strip():
         try:
             body = json.loads(raw)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from flask import request
+from werkzeug.exceptions import HTTPException
 from werkzeug.http import parse_options_header
 
 from mockgraph.errors import GraphError
@@ -23,6 +25,16 @@ def check_content_type(header: str | None) -> None:
         raise GraphError(415, "RequestBodyRead",
                          f"A supported MIME type could not be found that matches the content type of the "
                          f"request ({header!r}). Send 'application/json' (charset utf-8).")
+
+
+def read_body() -> bytes:
+    """The request body; one the WSGI server cannot parse (gunicorn on a malformed chunk) is the client's 400."""
+    try:
+        return request.get_data(cache=True)
+    except HTTPException:
+        raise  # too large (413) or cut short (400): errors.py words those
+    except Exception as exc:
+        raise _bad(f"The request body could not be read: {exc}.") from None
 
 
 def _bad(message: str) -> GraphError:

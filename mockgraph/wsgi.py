@@ -73,6 +73,9 @@ def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner:
         "errorlog": "-",
         "loglevel": "warning",
         "graceful_timeout": 3,
+        # gunicorn closes an idle kept-alive connection after 2 s; a test suite pausing about that
+        # long between calls then races the close and loses a POST. Idle connections cost no thread.
+        "keepalive": 75,
         "when_ready": when_ready,
         "proc_name": "mockgraph",
     }).run()

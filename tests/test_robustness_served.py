@@ -1,0 +1,232 @@
+"""A served mockgraph (gunicorn, two workers) under load, mixed control calls, stalled and hostile clients.
+
+CI runs 64 clients x ROBUSTNESS_CREATES creates (20 by default); ``ROBUSTNESS_CREATES=1000`` runs the full issue size.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from mockgraph import create_app
+from mockgraph.wsgi import CLIENT_IDLE_SECONDS
+from tests.conftest import AUTH, EVENT, SESSIONS, served
+
+pytestmark = pytest.mark.slow
+
+PATH = SESSIONS.format(event=EVENT)
+CLIENTS = 64
+CREATES = int(os.environ.get("ROBUSTNESS_CREATES", "20"))
+SECRET = "eyJ0eXAiOiJKV1QifQ.bm90LWEtcmVhbC10b2tlbg.c2lnbmF0dXJl"
+
+
+def _clients(count: int, work) -> list:
+    """Run ``work(i, session)`` in ``count`` threads released at once; return their results in order."""
+    barrier = threading.Barrier(count)
+
+    def run(i: int):
+        with requests.Session() as session:
+            barrier.wait(timeout=30)
+            return work(i, session)
+
+    with ThreadPoolExecutor(count) as pool:
+        return list(pool.map(run, range(count)))
+
+
+def _create_many(url: str, event: str = EVENT):
+    def work(i: int, session: requests.Session) -> list[tuple[int, str, str]]:
+        out = []
+        for n in range(CREATES):
+            r = session.post(url + SESSIONS.format(event=event), json={"subject": f"client {i} create {n}"},
+                             headers=AUTH, timeout=60)
+            out.append((r.status_code, r.json().get("id"), r.headers["request-id"]))
+        return out
+    return work
+
+
+def _assert_clean(log: str) -> None:
+    assert "Traceback" not in log and "[ERROR]" not in log and " 500 " not in log, log[-3000:]
+
+
+def test_concurrent_creates_all_succeed_with_unique_ids_and_an_exact_journal():
+    """64 clients at once: every reply 201, every id unique, the journal holds exactly the newest creates."""
+    journal_size = min(CLIENTS * CREATES * 3 // 4, 1000)  # a bound the run overflows: eviction under load
+    with served("--workers", "2", "--journal-size", str(journal_size)) as server:
+        results = [r for client in _clients(CLIENTS, _create_many(server.url)) for r in client]
+        journal = requests.get(server.url.removesuffix("/v1.0") + "/_mockgraph/requests", timeout=30).json()
+        log = server.log
+    total = CLIENTS * CREATES
+    assert [status for status, _, _ in results] == [201] * total
+    ids = {session_id for _, session_id, _ in results}
+    assert len(ids) == total
+    kept = min(total, journal_size)
+    entries = journal["value"]
+    assert journal["count"] == len(entries) == kept
+    assert [e["seq"] for e in entries] == list(range(total - kept + 1, total + 1))
+    by_request = {request_id: session_id for _, session_id, request_id in results}
+    assert len({e["requestId"] for e in entries}) == kept
+    for entry in entries:
+        assert entry["status"] == 201
+        assert entry["response"]["id"] == by_request[entry["requestId"]]
+        assert entry["json"]["subject"] == entry["response"]["subject"]
+    _assert_clean(log)
+
+
+def test_resets_and_provider_states_mixed_with_creates_leave_no_torn_state():
+    """Creates, resets and provider-state changes at once: no 5xx, no lost reply, and a consistent store after."""
+    absent = "absent-event@tenant"
+    with served("--workers", "2", "--seed", "5") as server:
+        base = server.url.removesuffix("/v1.0")
+        create = _create_many(server.url)
+
+        def work(i: int, session: requests.Session) -> list[tuple[str, int]]:
+            if i % 8 == 0:
+                return [("reset", session.post(base + "/_mockgraph/reset", timeout=60).status_code)
+                        for _ in range(CREATES)]
+            if i % 8 == 1:
+                out = []
+                for n in range(CREATES):
+                    action = "setup" if n % 2 == 0 else "teardown"
+                    r = session.post(base + "/_mockgraph/provider-states", timeout=60,
+                                     json={"state": "no virtual event exists", "action": action,
+                                           "params": {"virtualEventId": absent}})
+                    out.append(("state", r.status_code))
+                    r = session.post(server.url + SESSIONS.format(event=absent), json={}, headers=AUTH, timeout=60)
+                    out.append(("absent-create", r.status_code))
+                return out
+            return [("create", status) for status, _, _ in create(i, session)]
+
+        outcomes = [o for client in _clients(CLIENTS, work) for o in client]
+        session = requests.Session()
+        journal = session.get(base + "/_mockgraph/requests", timeout=30).json()["value"]
+        assert session.post(base + "/_mockgraph/reset", timeout=30).status_code == 200
+        after_reset = session.post(server.url + PATH, json={}, headers=AUTH, timeout=30)
+        after_journal = session.get(base + "/_mockgraph/requests", timeout=30).json()["value"]
+        log = server.log
+    statuses: dict[str, set[int]] = {}
+    for kind, status in outcomes:
+        statuses.setdefault(kind, set()).add(status)
+    assert statuses["create"] == {201}
+    assert statuses["reset"] == {200} and statuses["state"] == {200}
+    assert statuses["absent-create"] <= {201, 404}  # 404 while declared absent, 201 after teardown or reset
+    # After the storm the journal is whole: gapless sequence numbers since the last reset (from 1, unless
+    # more than the default bound of 1000 came after it), one entry per request.
+    seqs = [e["seq"] for e in journal]
+    assert seqs == list(range(seqs[0], seqs[0] + len(seqs)))
+    assert seqs[0] == 1 or len(seqs) == 1000
+    assert len({e["requestId"] for e in journal}) == len(journal)
+    # And the counter restarts cleanly: the first create after a reset is creation number 1 again.
+    fresh = create_app({"seed": 5}).test_client().post(PATH, json={}, headers=AUTH).get_json()
+    assert after_reset.status_code == 201 and after_reset.json()["id"] == fresh["id"]
+    assert [e["seq"] for e in after_journal] == [1]
+    _assert_clean(log)
+
+
+def _raw(url: str, data: bytes) -> socket.socket:
+    parts = urlsplit(url)
+    sock = socket.create_connection((parts.hostname, parts.port), timeout=30)
+    sock.sendall(data)
+    return sock
+
+
+def _reply(sock: socket.socket) -> bytes:
+    chunks = []
+    while chunk := sock.recv(65536):
+        chunks.append(chunk)
+        if b"\r\n\r\n" in b"".join(chunks) and len(b"".join(chunks)) > 200:
+            break
+    return b"".join(chunks)
+
+
+def test_stalled_clients_do_not_block_others():
+    """Clients that send half a request and go silent lose their connection; everyone else is served."""
+    with served("--workers", "1", "--threads", "2") as server:
+        head = f"POST {PATH} HTTP/1.1\r\nHost: x\r\n".encode()
+        stalled = [_raw(server.url, head)]  # with the half body below, every thread the server has
+        body_start = (f"POST {PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: {AUTH['Authorization']}\r\n"
+                      "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"subj").encode()
+        half_body = _raw(server.url, body_start)
+        time.sleep(0.5)
+        started = time.monotonic()
+        r = requests.post(server.url + PATH, json={}, headers=AUTH, timeout=(5, 2 * CLIENT_IDLE_SECONDS + 10))
+        assert r.status_code == 201, f"served after {time.monotonic() - started:.1f}s"
+        reply = _reply(half_body)
+        log = server.log
+        for sock in [*stalled, half_body]:
+            sock.close()
+    # The half-sent body is answered in the envelope, not with a 500 or a traceback.
+    status_line = reply.split(b"\r\n", 1)[0]
+    assert status_line.split()[1] == b"400", reply[:500]
+    assert b'"error":{"code":"BadRequest"' in reply
+    _assert_clean(log)
+    assert "silent" in log  # each dropped connection is one warning line
+
+
+@pytest.mark.parametrize("request_bytes, statuses", [
+    (b"GET /" + b"a" * 10_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", {b"414"}),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 20_000 + b"\r\n\r\n", {b"400", b"431"}),
+    (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(300)) + b"\r\n", {b"400", b"431"}),
+    (b"\x00\xff\xfe garbage \r\n\r\n", {b"400"}),
+    (b"POST " + PATH.encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", {b"400"}),
+    (b"POST " + PATH.encode() + b" HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json"
+     b"\r\nAuthorization: Bearer t\r\n\r\nzz\r\n", {b"400"}),
+    (b"POST /_mockgraph/provider-states HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", {b"400"}),
+])
+def test_hostile_http_is_refused_and_the_server_keeps_serving(request_bytes, statuses, hostile_server):
+    """Oversized request lines and headers, binary junk, bad framing: a 4xx at the HTTP layer, never a crash."""
+    sock = _raw(hostile_server.url, request_bytes)
+    reply = _reply(sock)
+    sock.close()
+    assert reply.split(b"\r\n", 1)[0].split()[1] in statuses, reply[:300]
+    assert requests.post(hostile_server.url + PATH, json={}, headers=AUTH, timeout=30).status_code == 201
+    _assert_clean(hostile_server.log)
+
+
+@pytest.fixture(scope="module")
+def hostile_server():
+    with served("--workers", "1") as server:
+        yield server
+
+
+def test_tokens_never_reach_a_reply_or_the_log():
+    """Neither the client's bearer token nor the control token shows up in any reply or log line."""
+    control = "control-token-that-must-not-leak"
+    with served("--workers", "2", env={"MOCKGRAPH_CONTROL_TOKEN": control}) as server:
+        base = server.url.removesuffix("/v1.0")
+        bearer = {"Authorization": f"Bearer {SECRET}"}
+        replies = [
+            requests.post(server.url + PATH, json={}, headers=bearer, timeout=30),
+            requests.post(server.url + PATH, json={"capacity": "x"}, headers=bearer, timeout=30),
+            requests.post(server.url + PATH, data=b"\xff", headers={**bearer, "Content-Type": "application/json"},
+                          timeout=30),
+            requests.post(server.url + PATH, json={}, headers={"Authorization": f"Basic {SECRET}"}, timeout=30),
+            requests.get(server.url + "/nowhere", headers=bearer, timeout=30),
+            requests.get(base + "/_mockgraph/requests", headers={"X-MockGraph-Token": "guess"}, timeout=30),
+            requests.get(base + "/_mockgraph/requests", headers={"X-MockGraph-Token": control}, timeout=30),
+        ]
+        assert [r.status_code for r in replies] == [201, 400, 400, 401, 404, 401, 200]
+        assert replies[5].json()["error"]["code"] == "Unauthorized"
+        log = server.log
+    for reply in replies:
+        text = reply.text + "".join(f"{k}: {v}\n" for k, v in reply.headers.items())
+        assert SECRET not in text and control not in text
+    assert SECRET not in log and control not in log
+    assert log.count("request-id=") >= 5  # the access log did run
+
+
+def test_no_control_serves_graph_but_no_control_endpoints():
+    """`--no-control` removes /_mockgraph/ entirely on a served mock."""
+    with served("--workers", "1", "--no-control") as server:
+        base = server.url.removesuffix("/v1.0")
+        assert requests.post(server.url + PATH, json={}, headers=AUTH, timeout=30).status_code == 201
+        for path in ("/_mockgraph/health", "/_mockgraph/requests", "/_mockgraph/openapi.json"):
+            r = requests.get(base + path, timeout=30)
+            assert r.status_code == 404 and r.json()["error"]["code"] == "itemNotFound"
+        assert requests.post(base + "/_mockgraph/reset", timeout=30).status_code == 404
