@@ -88,7 +88,7 @@ class Served:
 @contextlib.contextmanager
 def served(*args: str, env: dict | None = None, timeout: float = 30.0, python: str = sys.executable):
     """Start ``python -m mockgraph serve --port 0 ARGS`` and yield once it prints its URL."""
-    log_file = tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False)
+    log_file = tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False)  # noqa: SIM115 - lives past this block
     proc = subprocess.Popen([python, "-m", "mockgraph", "serve", "--port", "0", *args],
                             stdout=log_file, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     log_path = Path(log_file.name)

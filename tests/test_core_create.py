@@ -10,7 +10,7 @@ import pytest
 from mockgraph import create_app
 from mockgraph.contracts import load_operations
 
-from .conftest import AUTH, EVENT, GUID, SESSIONS, load_fixture
+from .conftest import AUTH, EVENT, GUID, load_fixture
 
 OPERATION = load_operations()[0]
 

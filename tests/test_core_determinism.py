@@ -35,7 +35,7 @@ def test_another_seed_gives_other_values():
     """Every generated value changes with the seed."""
     a = creates(create_app({"seed": 1}), BODIES)
     b = creates(create_app({"seed": 2}), BODIES)
-    assert all(x != y for x, y in zip(a, b))
+    assert all(x != y for x, y in zip(a, b, strict=True))
 
 
 def test_requests_in_between_do_not_shift_the_values():

@@ -13,27 +13,27 @@ import pytest
 
 pytest.importorskip("msgraph")
 
-from kiota_abstractions.authentication import (  # noqa: E402
+from kiota_abstractions.authentication import (
     AccessTokenProvider,
     AllowedHostsValidator,
     BaseBearerTokenAuthenticationProvider,
 )
-from msgraph import GraphRequestAdapter, GraphServiceClient  # noqa: E402
-from msgraph.generated.models.chat_restrictions import ChatRestrictions  # noqa: E402
-from msgraph.generated.models.date_time_time_zone import DateTimeTimeZone  # noqa: E402
-from msgraph.generated.models.item_body import ItemBody  # noqa: E402
-from msgraph.generated.models.body_type import BodyType  # noqa: E402
-from msgraph.generated.models.join_meeting_id_settings import JoinMeetingIdSettings  # noqa: E402
-from msgraph.generated.models.lobby_bypass_scope import LobbyBypassScope  # noqa: E402
-from msgraph.generated.models.lobby_bypass_settings import LobbyBypassSettings  # noqa: E402
-from msgraph.generated.models.meeting_chat_history_default_mode import MeetingChatHistoryDefaultMode  # noqa: E402
-from msgraph.generated.models.meeting_chat_mode import MeetingChatMode  # noqa: E402
-from msgraph.generated.models.o_data_errors.o_data_error import ODataError  # noqa: E402
-from msgraph.generated.models.online_meeting_presenters import OnlineMeetingPresenters  # noqa: E402
-from msgraph.generated.models.virtual_event_session import VirtualEventSession  # noqa: E402
-from msgraph.generated.models.watermark_protection_values import WatermarkProtectionValues  # noqa: E402
+from msgraph import GraphRequestAdapter, GraphServiceClient
+from msgraph.generated.models.body_type import BodyType
+from msgraph.generated.models.chat_restrictions import ChatRestrictions
+from msgraph.generated.models.date_time_time_zone import DateTimeTimeZone
+from msgraph.generated.models.item_body import ItemBody
+from msgraph.generated.models.join_meeting_id_settings import JoinMeetingIdSettings
+from msgraph.generated.models.lobby_bypass_scope import LobbyBypassScope
+from msgraph.generated.models.lobby_bypass_settings import LobbyBypassSettings
+from msgraph.generated.models.meeting_chat_history_default_mode import MeetingChatHistoryDefaultMode
+from msgraph.generated.models.meeting_chat_mode import MeetingChatMode
+from msgraph.generated.models.o_data_errors.o_data_error import ODataError
+from msgraph.generated.models.online_meeting_presenters import OnlineMeetingPresenters
+from msgraph.generated.models.virtual_event_session import VirtualEventSession
+from msgraph.generated.models.watermark_protection_values import WatermarkProtectionValues
 
-from .conftest import EVENT, served  # noqa: E402
+from .conftest import EVENT, served
 
 
 class StaticToken(AccessTokenProvider):
@@ -71,7 +71,7 @@ def sent_session() -> VirtualEventSession:
         join_meeting_id_settings=JoinMeetingIdSettings(is_passcode_required=True),
         join_information=ItemBody(content_type=BodyType.Html, content="<p>Welcome</p>"),
         chat_restrictions=ChatRestrictions(allow_text_only=True),
-        expiry_date_time=dt.datetime(2024, 4, 30, 17, 0, tzinfo=dt.timezone.utc),
+        expiry_date_time=dt.datetime(2024, 4, 30, 17, 0, tzinfo=dt.UTC),
         capacity=500,
     )
 
