@@ -45,7 +45,10 @@ def serve(host: str, port: int, workers: int, threads: int, **settings: object) 
     from mockgraph.app import create_app
     from mockgraph.wsgi import run
 
-    config = Settings.from_env(**settings)
+    try:
+        config = Settings.from_env(**settings)
+    except (TypeError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
     if workers > 1 and not config.store_path:
         folder = tempfile.mkdtemp(prefix="mockgraph-")
         master = os.getpid()

@@ -50,7 +50,15 @@ class _Meeting:
         self.organizer = faker.uuid4()
         token = base64.b64encode(faker.uuid4().encode()).decode().rstrip("=")
         self.thread = f"19:meeting_{token}@thread.v2"
-        self.conference_id = faker.numerify("%########")
+        self.conference_id = _digits(faker, 9)
+
+
+PASSCODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+
+
+def _digits(faker, n: int) -> str:
+    """n digits, the first not 0: Faker's numerify('%###…') without its per-character regex."""
+    return str(faker.random_number(digits=n, fix_len=True))
 
 
 def _join_web_url(m: _Meeting) -> str:
@@ -60,8 +68,8 @@ def _join_web_url(m: _Meeting) -> str:
 
 
 def _audio_conferencing(m: _Meeting) -> dict:
-    toll = m.faker.numerify("+1 425 555 01##")
-    toll_free = m.faker.numerify("+1 800 555 01##")
+    toll = f"+1 425 555 01{m.faker.random_int(0, 99):02d}"  # 555-0100..0199: reserved for fiction
+    toll_free = f"+1 800 555 01{m.faker.random_int(0, 99):02d}"
     return {
         "conferenceId": m.conference_id,
         "tollNumber": toll,
@@ -78,9 +86,9 @@ RECIPES: dict[str, Callable[[_Meeting], Any]] = {
     "chat_info": lambda m: {"threadId": m.thread, "messageId": "0", "replyChainMessageId": None},
     "join_meeting_id_settings": lambda m: {
         "isPasscodeRequired": True,
-        "joinMeetingId": m.faker.numerify("%############"),
-        "passcode": m.faker.bothify("??#?#?", letters="ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"),
+        "joinMeetingId": _digits(m.faker, 13),
+        "passcode": "".join(m.faker.random.choices(PASSCODE_ALPHABET, k=6)),
     },
-    "video_teleconference_id": lambda m: m.faker.numerify("%#########"),
+    "video_teleconference_id": lambda m: _digits(m.faker, 10),
     "audio_conferencing": _audio_conferencing,
 }

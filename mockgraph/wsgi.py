@@ -53,9 +53,29 @@ class _Gunicorn(BaseApplication):
         return self.application
 
 
+def warm_up(app: Flask) -> None:
+    """Answer each documented example once in the master, then forget it.
+
+    Workers then fork with every lazy import done (Faker, jsonschema's error path), so their first
+    requests are as fast as the rest, and no two threads race through an import: CPython 3.11 can
+    fail with "AST constructor recursion depth mismatch" when they do.
+    """
+    client = app.test_client()
+    state = app.extensions["mockgraph"]
+    for op in state.operations:
+        segments = {name: values[0] for name, values in op.path_values.items()}
+        path = f"/{op.versions[0]}" + op.path.format_map({**segments, op.parent: "warm-up"})
+        for example in op.examples:
+            if example.role == "request":
+                client.open(path, method=op.method, json=example.body,
+                            headers={"Authorization": "Bearer warm-up"})
+    state.store.reset()
+
+
 def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner: str) -> None:
     """Serve until interrupted; prints the base URL once the socket is bound."""
     bind_host = f"[{host}]" if ":" in host else host
+    warm_up(app)
 
     def when_ready(server) -> None:
         bound = server.LISTENERS[0].sock.getsockname()[1]
