@@ -59,18 +59,28 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
+def parse_bool(raw: str) -> bool:
+    """Read a boolean the way environment variables and ini files spell them."""
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError(f"{raw!r} is not a boolean (use true or false)")
+
+
+def parse_int(raw: str) -> int:
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValueError(f"{raw!r} is not an integer") from None
+
+
 def _coerce(field: dataclasses.Field, raw: str) -> Any:
-    kind = str(field.type)
-    if kind == "bool":
-        lowered = raw.strip().lower()
-        if lowered in {"1", "true", "yes", "on"}:
-            return True
-        if lowered in {"0", "false", "no", "off"}:
-            return False
-        raise ValueError(f"MOCKGRAPH_{field.name.upper()}={raw!r} is not a boolean")
-    if kind == "int":
-        try:
-            return int(raw)
-        except ValueError:
-            raise ValueError(f"MOCKGRAPH_{field.name.upper()}={raw!r} is not an integer") from None
-    return raw
+    parse = {"bool": parse_bool, "int": parse_int}.get(str(field.type))
+    if parse is None:
+        return raw
+    try:
+        return parse(raw)
+    except ValueError as exc:
+        raise ValueError(f"MOCKGRAPH_{field.name.upper()}: {exc}") from None

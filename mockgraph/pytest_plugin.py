@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from mockgraph.config import parse_bool, parse_int
+
 if TYPE_CHECKING:
     from flask import Flask
 
@@ -21,29 +23,12 @@ if TYPE_CHECKING:
     from mockgraph.config import Settings
     from mockgraph.server import MockGraphServer
 
-_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
-
-
-def _boolean(raw: str) -> bool:
-    lowered = raw.strip().lower()
-    if lowered not in _TRUE | _FALSE:
-        raise ValueError(f"{raw!r} is not a boolean (use true or false)")
-    return lowered in _TRUE
-
-
-def _integer(raw: str) -> int:
-    try:
-        return int(raw)
-    except ValueError:
-        raise ValueError(f"{raw!r} is not an integer") from None
-
-
 # name -> (type, help); each becomes --mockgraph-NAME, ini mockgraph_NAME and MOCKGRAPH_NAME.
 OPTIONS: dict[str, tuple[Callable[[str], Any], str]] = {
-    "seed": (_integer, "seed for generated ids and URLs (default 0)"),
-    "accept_unknown_properties": (_boolean, "accept properties the contract does not declare (default false)"),
+    "seed": (parse_int, "seed for generated ids and URLs (default 0)"),
+    "accept_unknown_properties": (parse_bool, "accept properties the contract does not declare (default false)"),
     "host": (str, "address the session's mock binds (default 127.0.0.1)"),
-    "port": (_integer, "port the session's mock binds (default 0: a free one)"),
+    "port": (parse_int, "port the session's mock binds (default 0: a free one)"),
 }
 
 
@@ -51,7 +36,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("mockgraph", "mockgraph: a mock Microsoft Graph")
     for name, (kind, text) in OPTIONS.items():
         flag = "--mockgraph-" + name.replace("_", "-")
-        if kind is _boolean:
+        if kind is parse_bool:
             group.addoption(flag, dest=f"mockgraph_{name}", action="store_const", const="true", help=text)
         else:
             group.addoption(flag, dest=f"mockgraph_{name}", metavar=name.upper(), help=text)
