@@ -50,7 +50,7 @@ class Example:
 
     @property
     def body(self) -> Any:
-        return _read_json(data_path("fixtures") / self.file)
+        return read_json(data_path("fixtures") / self.file)
 
 
 @dataclass
@@ -189,16 +189,18 @@ def explain(error: ValidationError) -> str:
 
 
 @cache
-def _read_json(path: Path) -> Any:
+def read_json(path: Path) -> Any:
+    """Each data file is read once per process: contracts and examples do not change while serving."""
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
 
 @cache
-def _registry(open_types: bool) -> Registry:
+def registry(open_types: bool) -> Registry:
+    """Every contract in contracts/, checked with check_schema, as one referencing registry."""
     resources = []
     for path in sorted(data_path("contracts").glob("*.schema.json")):
-        schema = _read_json(path)
+        schema = read_json(path)
         Validator.check_schema(schema)
         resource = Resource.from_contents(_open_types(schema) if open_types else schema)
         resources += [(path.name, resource), (schema.get("$id", path.name), resource)]
@@ -218,24 +220,23 @@ def _open_types(schema: Any) -> Any:
 
 
 def _validator(ref: str, *, open_types: bool = False):
-    registry = _registry(open_types)
-    return Validator({"$ref": ref}, registry=registry, format_checker=Validator.FORMAT_CHECKER)
+    return Validator({"$ref": ref}, registry=registry(open_types), format_checker=Validator.FORMAT_CHECKER)
 
 
 @cache
 def _accepts(ref: str, open_types: bool):
     document, _, fragment = ref.partition("#")
-    contents = _registry(open_types).resolver().lookup(document).contents
+    contents = registry(open_types).resolver().lookup(document).contents
     return compile_accepts(contents, fragment, Validator.FORMAT_CHECKER)
 
 
 def _title(ref: str) -> str:
-    return _registry(False).resolver().lookup(ref).contents.get("title", "object")
+    return registry(False).resolver().lookup(ref).contents.get("title", "object")
 
 
 def load_operations(*, accept_unknown_properties: bool = False) -> list[Operation]:
     """Read ``operations.json`` and build each operation's validators (checked with ``check_schema``)."""
-    spec = _read_json(data_path("contracts") / "operations.json")
+    spec = read_json(data_path("contracts") / "operations.json")
     operations = []
     for op in spec["operations"]:
         operations.append(Operation(

@@ -34,11 +34,11 @@ _ID_HEADERS = {
 def document(server: str | None = None) -> dict[str, Any]:
     """Build the document; ``server`` is the base URL to announce (the paths carry the Graph version)."""
     from mockgraph import __version__
-    from mockgraph.contracts import _read_json, data_path
+    from mockgraph.contracts import data_path, read_json
 
     folder = data_path("contracts")
-    files = {path.name: _read_json(path) for path in sorted(folder.glob("*.schema.json"))}
-    spec = _read_json(folder / "operations.json")
+    files = {path.name: read_json(path) for path in sorted(folder.glob("*.schema.json"))}
+    spec = read_json(folder / "operations.json")
     doc: dict[str, Any] = {
         "openapi": "3.1.0",
         "info": {

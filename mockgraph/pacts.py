@@ -19,7 +19,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from mockgraph.contracts import Operation, _read_json, _registry, data_path, json_path
+from mockgraph.contracts import Operation, data_path, json_path, read_json, registry
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
 from mockgraph.payloads import read_body
@@ -30,7 +30,7 @@ bp = Blueprint("pacts", __name__, url_prefix="/_mockgraph")
 
 def pact_data() -> dict:
     """``contracts/pact.json``: which examples become interactions, and the matchers for generated values."""
-    return _read_json(data_path("contracts") / "pact.json")
+    return read_json(data_path("contracts") / "pact.json")
 
 
 PROVIDER = "microsoft-graph"
@@ -113,7 +113,7 @@ class _Resolver:
     """Look up ``$ref``s relative to one schema file."""
 
     def __init__(self, ref: str):
-        self._resolver = _registry(False).resolver(ref.split("#", 1)[0])
+        self._resolver = registry(False).resolver(ref.split("#", 1)[0])
 
     def lookup(self, ref: str):
         return self._resolver.lookup(ref)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mockgraph.contracts import Operation, _read_json, _registry, data_path
+from mockgraph.contracts import Operation, data_path, read_json, registry
 
 
 class Reply:
@@ -17,15 +17,15 @@ class Reply:
 
     def __init__(self, operation: Operation):
         spec = operation.spec["response"]
-        documented = _read_json(data_path("fixtures") / spec["template"])
-        schema = _registry(False).resolver().lookup(spec["schema"]).contents
+        documented = read_json(data_path("fixtures") / spec["template"])
+        schema = registry(False).resolver().lookup(spec["schema"]).contents
         keys = ["@odata.context", *documented, *schema["properties"]]
         self.template: dict[str, Any] = dict.fromkeys(keys)
         self.template["@odata.type"] = spec["odataType"]
         self.recipes: dict[str, str] = spec["generated"]
         self.context = spec["context"]
         self.location = spec["location"]
-        resolver = _registry(False).resolver(spec["schema"].split("#", 1)[0])
+        resolver = registry(False).resolver(spec["schema"].split("#", 1)[0])
         self.evolvable = list(_evolvable_enums(schema, resolver))
 
     def build(self, body: dict, generated: dict, params: dict[str, str],

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mockgraph.contracts import _registry, load_operations
+from mockgraph.contracts import load_operations, registry
 
 from .conftest import FIXTURES
 
@@ -76,7 +76,7 @@ def _replace(body, path, value):
 
 
 def _schema_properties(open_types: bool) -> list[str]:
-    contents = _registry(open_types).resolver().lookup("virtualEventSession.schema.json").contents
+    contents = registry(open_types).resolver().lookup("virtualEventSession.schema.json").contents
     names = set()
     for definition in contents["$defs"].values():
         names.update(definition.get("properties", {}))

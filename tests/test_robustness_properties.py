@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from mockgraph.contracts import _read_json, data_path, load_operations
+from mockgraph.contracts import data_path, load_operations, read_json
 from mockgraph.server import MockGraphServer
 from tests.conftest import AUTH, EVENT, GUID, SESSIONS
 
@@ -30,7 +30,7 @@ JSON_KINDS = {bool: "boolean", int: "integer", float: "number", str: "string", l
 def contract_schema(ref: str) -> dict:
     """The schema at ``file.schema.json#/$defs/name``, its refs inlined and extension keywords dropped."""
     file, _, pointer = ref.partition("#")
-    defs = _read_json(data_path("contracts") / file)["$defs"]
+    defs = read_json(data_path("contracts") / file)["$defs"]
 
     def inline(node: Any, seen: tuple = ()) -> Any:
         if isinstance(node, dict):
