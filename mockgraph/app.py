@@ -45,3 +45,24 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
         app.register_blueprint(control.bp)
         app.register_blueprint(pacts.bp)  # provider states in, recorded pacts out
     return app
+
+
+def warm_up(settings: Settings) -> None:
+    """Answer each documented example once on a scratch app, in the calling thread.
+
+    Every module a request may import lazily (Faker, jsonschema's error path, the Pact recorder)
+    is then imported before any server thread runs, so no two threads compile at once: CPython
+    3.11 can fail with "AST constructor recursion depth mismatch" when they do, and under pytest
+    every plugin's modules (Faker's and mockgraph's among them) are compiled by its assertion
+    rewriter. Served workers also fork with nothing left to import, so first requests are fast.
+    """
+    import mockgraph.recording  # noqa: F401 - used by GET /_mockgraph/pact
+
+    scratch = create_app(settings.replace(store_path=None, journal_size=0, propagate_exceptions=False))
+    client = scratch.test_client()
+    for op in scratch.extensions["mockgraph"].operations:
+        segments = {name: values[0] for name, values in op.path_values.items()}
+        path = f"/{op.versions[0]}" + op.path.format_map({**segments, op.parent: "warm-up"})
+        for example in op.examples:
+            if example.role == "request":
+                client.open(path, method=op.method, json=example.body, headers={"Authorization": "Bearer warm-up"})

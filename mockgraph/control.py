@@ -8,6 +8,7 @@ from flask import Blueprint, Response, current_app, request
 
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
+from mockgraph.openapi import document
 
 bp = Blueprint("control", __name__, url_prefix="/_mockgraph")
 TOKEN_HEADER = "X-MockGraph-Token"
@@ -32,8 +33,6 @@ def _guard() -> None:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The Graph operations this mock serves, as OpenAPI 3.1, with this server as the base URL."""
-    from mockgraph.openapi import document
-
     return graph_json(document(server=request.host_url.rstrip("/")), 200)
 
 

@@ -23,6 +23,7 @@ from mockgraph.contracts import Operation, data_path, json_path, read_json, regi
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
 from mockgraph.payloads import read_body
+from mockgraph.states import change
 
 SPECS = ("V3", "V4")
 bp = Blueprint("pacts", __name__, url_prefix="/_mockgraph")
@@ -234,8 +235,6 @@ def render(journal: Iterable[dict], consumer: str, spec: str = "V4",
 @bp.post("/provider-states")
 def provider_states() -> Response:
     """Pact's state-change call: ``{"state", "params", "action"}`` in the body (or the query string)."""
-    from mockgraph.states import change
-
     mock = current_app.extensions["mockgraph"]
     raw = read_body()
     if raw.strip():

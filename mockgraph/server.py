@@ -6,12 +6,13 @@ to assert on, and server-side exceptions handed back to the caller instead of hi
 
 from __future__ import annotations
 
+import functools
 import threading
 from typing import Any
 
 from werkzeug.serving import WSGIRequestHandler, make_server
 
-from mockgraph.app import create_app
+from mockgraph.app import create_app, warm_up
 from mockgraph.config import Settings
 from mockgraph.matchers import JournalAssertions
 
@@ -21,6 +22,12 @@ def reset_state(state: Any, seed: int | None = None) -> None:
     state.store.reset()
     state.failures.clear()
     state.fakes.seed = state.settings.seed if seed is None else seed
+
+
+@functools.cache
+def _warm_up_once() -> None:
+    """Imports are per process, so the first server started pays for them, in the caller's thread."""
+    warm_up(Settings())
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -58,6 +65,7 @@ class MockGraphServer(JournalAssertions):
     def start(self) -> MockGraphServer:
         if self._server is not None:
             raise RuntimeError("this MockGraphServer is already running")
+        _warm_up_once()
         self._server = make_server(self.host, self.port, self.app, threaded=True,
                                    request_handler=_QuietHandler)
         self.port = self._server.server_port

@@ -9,6 +9,8 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
+from mockgraph.app import warm_up
+
 ACCESS_FORMAT = '%(m)s %(U)s %(s)s request-id=%({request-id}o)s'
 #: How long a client may go silent in the middle of a request before its connection is closed.
 #: gthread's threads block on the socket while they read a request, so without this bound a few
@@ -53,29 +55,10 @@ class _Gunicorn(BaseApplication):
         return self.application
 
 
-def warm_up(app: Flask) -> None:
-    """Answer each documented example once in the master, then forget it.
-
-    Workers then fork with every lazy import done (Faker, jsonschema's error path), so their first
-    requests are as fast as the rest, and no two threads race through an import: CPython 3.11 can
-    fail with "AST constructor recursion depth mismatch" when they do.
-    """
-    client = app.test_client()
-    state = app.extensions["mockgraph"]
-    for op in state.operations:
-        segments = {name: values[0] for name, values in op.path_values.items()}
-        path = f"/{op.versions[0]}" + op.path.format_map({**segments, op.parent: "warm-up"})
-        for example in op.examples:
-            if example.role == "request":
-                client.open(path, method=op.method, json=example.body,
-                            headers={"Authorization": "Bearer warm-up"})
-    state.store.reset()
-
-
 def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner: str) -> None:
     """Serve until interrupted; prints the base URL once the socket is bound."""
     bind_host = f"[{host}]" if ":" in host else host
-    warm_up(app)
+    warm_up(app.extensions["mockgraph"].settings)
 
     def when_ready(server) -> None:
         bound = server.LISTENERS[0].sock.getsockname()[1]
