@@ -33,8 +33,7 @@ def test_serve_binds_loopback_and_logs_one_line_per_request():
 
 def test_workers_act_as_one_server_with_reproducible_entities():
     """Two workers share counter and journal: the entities equal those of one in-process app."""
-    with served("--workers", "2", "--threads", "2", "--seed", "11") as server:
-        session = requests.Session()
+    with served("--workers", "2", "--threads", "2", "--seed", "11") as server, requests.Session() as session:
         served_bodies = [session.post(server.url + PATH, json=b, headers=AUTH, timeout=10).json() for b in BODIES]
         journal = session.get(server.url + "/_mockgraph/requests", timeout=10).json()
         assert journal["count"] == len(BODIES)
