@@ -6,6 +6,7 @@ CI runs 64 clients x ROBUSTNESS_CREATES creates (20 by default); ``ROBUSTNESS_CR
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -137,12 +138,15 @@ def _raw(url: str, data: bytes) -> socket.socket:
 
 
 def _reply(sock: socket.socket) -> bytes:
-    chunks = []
-    while chunk := sock.recv(65536):
-        chunks.append(chunk)
-        if b"\r\n\r\n" in b"".join(chunks) and len(b"".join(chunks)) > 200:
-            break
-    return b"".join(chunks)
+    """One whole response: its head, then as many body bytes as its Content-Length says."""
+    data = b""
+    while b"\r\n\r\n" not in data and (chunk := sock.recv(65536)):
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+    while length and len(body) < int(length.group(1)) and (chunk := sock.recv(65536)):
+        body += chunk
+    return head + b"\r\n\r\n" + body
 
 
 def test_stalled_clients_do_not_block_others():
