@@ -148,9 +148,10 @@ def json_path(parts: Iterable[Any]) -> str:
     return path
 
 
-def _show(value: Any) -> str:
+def show_json(value: Any, limit: int = 60) -> str:
+    """A value as JSON, cut to ``limit`` characters: error messages quote what was sent, briefly."""
     text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def _expected(schema: dict) -> str:
@@ -158,7 +159,7 @@ def _expected(schema: dict) -> str:
     if "minimum" in schema and "maximum" in schema:
         title += f" from {schema['minimum']} to {schema['maximum']}"
     if schema.get("examples"):
-        title += f", like {_show(schema['examples'][0])}"
+        title += f", like {show_json(schema['examples'][0])}"
     nullable = "null" in jsonschema_types(schema)
     return title + (" or null" if nullable else "")
 
@@ -184,8 +185,8 @@ def explain(error: ValidationError) -> str:
     if error.validator == "enum":
         members = ", ".join(m for m in error.validator_value if m is not None)
         title = schema.get("title")
-        return f"{json_path(where)}: expected a member of {title} ({members}) or null, got {_show(instance)}."
-    return f"{json_path(where)}: expected {_expected(schema)}, got {_show(instance)}."
+        return f"{json_path(where)}: expected a member of {title} ({members}) or null, got {show_json(instance)}."
+    return f"{json_path(where)}: expected {_expected(schema)}, got {show_json(instance)}."
 
 
 @cache

@@ -8,13 +8,12 @@ test did make, which part differed and how.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from mockgraph.contracts import json_path
+from mockgraph.contracts import json_path, show_json
 
 Matcher = Callable[[dict], tuple[bool, str]]
 _VERSIONS = ("/v1.0/", "/beta/", "/_mockgraph/")
@@ -23,8 +22,7 @@ SHOWN = 5
 
 
 def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 80 else text[:77] + "..."
+    return show_json(value, limit=80)
 
 
 def normalize_path(path: str) -> str:
