@@ -4,7 +4,9 @@
     python bench/bench_serve.py --quick    # CI smoke: no Prism, 1 round of 1 s per load (under a minute)
 
 Installs what it needs: wrk (Debian package), the Pact stub server (pact-python-cli, PyPI), Prism
-(npm, into bench/.cache) when npm can reach its registry. A peer that cannot be installed or
+(npm, into bench/.cache) when npm can reach its registry, granian (PyPI) for the Flask floor: a
+Flask app that replays a fixed 201 and checks nothing, so the most any create path through Flask
+can reach here (``bench/floor_app.py``). A peer that cannot be installed or
 started is skipped with the reason. Everything listens on 127.0.0.1 on a free port; every load
 is bounded in time (wrk -d) and per request (wrk --timeout). Figures on a shared machine are
 noisy: read the ratios against peers measured in the same run, not the absolute numbers.
@@ -36,6 +38,8 @@ PATH = "/v1.0/solutions/virtualEvents/events/e1/sessions"
 BODY = (ROOT / "fixtures" / "virtualEventSession.create.request.minimal.json").read_bytes()
 INVALID = json.dumps({**json.loads(BODY), "capacity": "lots"}).encode()
 HEADERS = {"Content-Type": "application/json", "Authorization": "Bearer bench"}
+FLOOR = "Flask floor: fixed 201 (granian 2 workers)"
+IMPORTS = "import flask, faker"
 
 
 def log(message: str) -> None:
@@ -74,6 +78,17 @@ def ensure_pact() -> str:
         }],
         "metadata": {"pactSpecification": {"version": "4.0"}},
     }))
+    return found
+
+
+def ensure_granian() -> str:
+    found = shutil.which("granian", path=str(BIN))
+    if not found:
+        log("installing granian with pip")
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "granian"], timeout=600, check=True)
+        found = shutil.which("granian", path=str(BIN))
+    if not found:
+        raise RuntimeError("granian installed no `granian` command")
     return found
 
 
@@ -124,6 +139,13 @@ def peers(args) -> tuple[list[Peer], list[str]]:
         listed.append(Peer("naive Flask+jsonschema (gunicorn 2 sync)",
                            [sys.executable, "-m", "gunicorn", "-w", "2", "-k", "sync", "--log-level", "warning",
                             "-b", "127.0.0.1:{port}", "--chdir", str(ROOT), "bench.naive_app:app"], "yes"))
+    if "floor" in wanted:
+        try:
+            listed.append(Peer(FLOOR, [ensure_granian(), "--interface", "wsgi", "--host", "127.0.0.1", "--port",
+                                       "{port}", "--workers", "2", "--blocking-threads", "1", "--log-level",
+                                       "warning", "bench.floor_app:app"], "no (fixed reply)"))
+        except Exception as exc:
+            skipped.append(f"Flask floor skipped: {exc}")
     return listed, skipped
 
 
@@ -238,6 +260,16 @@ print(json.dumps({"first": t_first, "start": statistics.median(starts), "reset":
 """
 
 
+def imports_floor(rounds: int) -> float:
+    """Seconds a fresh interpreter takes to import Flask and Faker: no server can start faster."""
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", IMPORTS], cwd=ROOT, check=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
 def in_process() -> dict:
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import mockgraph.server"], cwd=ROOT, check=True)
@@ -253,7 +285,8 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=4.0, help="length of each wrk load")
     parser.add_argument("--rounds", type=int, default=3, help="loads per concurrency; the median is shown")
     parser.add_argument("--cold", type=int, default=5, help="cold starts per server; the median is shown")
-    parser.add_argument("--peers", default="pact,prism,naive", help="comma-separated: pact, prism, naive")
+    parser.add_argument("--peers", default="pact,prism,naive,floor",
+                        help="comma-separated: pact, prism, naive, floor")
     parser.add_argument("--mockgraph-args", default="", help="extra arguments for `mockgraph serve`")
     args = parser.parse_args()
     if args.quick:
@@ -305,11 +338,11 @@ def main() -> int:
             run.stop()
         results[peer.name] = {"peer": peer, "cold": statistics.median(colds), "loads": loads, "rejects": rejects,
                               "rss": tuple(peak), "rss_drift": (rss_before, rss_after)}
-    report(results, skipped, in_process(), args)
+    report(results, skipped, in_process(), imports_floor(args.cold), args)
     return 0
 
 
-def report(results: dict, skipped: list[str], local: dict, args) -> None:
+def report(results: dict, skipped: list[str], local: dict, imports: float, args) -> None:
     mine = results.get("mockgraph serve")
     print(f"\nDate: {time.strftime('%Y-%m-%d %H:%M %Z')}  \nMachine: `{' '.join(platform.uname())}`, "
           f"nproc {os.cpu_count()}  \nRun: `{' '.join(sys.argv)}` ({args.rounds} round(s) of {args.seconds:g} s "
@@ -333,6 +366,13 @@ def report(results: dict, skipped: list[str], local: dict, args) -> None:
               f"(valid: {ok['rps']:,.0f} req/s; rejected/accepted throughput {bad['rps'] / ok['rps']:.2f}x)")
         before, after = mine["rss_drift"]
         print(f"mockgraph, largest process RSS before/after the loads: {before:.0f} / {after:.0f} MiB")
+    floor, pact = results.get(FLOOR), results.get("Pact stub server")
+    if floor and pact:
+        print(f"floor: Flask answering a fixed 201 reaches {floor['loads'][8]['rps'] / pact['loads'][8]['rps']:.2f}x "
+              f"the Pact stub server at c=8, p99 {floor['loads'][8]['p99']:.2f} ms (mockgraph: "
+              + (f"{mine['loads'][8]['rps'] / floor['loads'][8]['rps']:.2f}x the floor)" if mine else "not run)"))
+    print(f"floor: `python -c '{IMPORTS}'` takes {1e3 * imports:.0f} ms (median of {args.cold}); "
+          + (f"mockgraph serve's launch -> first 201 is {mine['cold'] / imports:.2f}x that" if mine else ""))
     print(f"in-process server (pytest fixture): `import mockgraph.server` in a fresh interpreter "
           f"{1e3 * local['import']:.0f} ms (whole process); "
           f"first MockGraphServer().start() {1e3 * local['first']:.1f} ms; "

@@ -61,8 +61,7 @@ def warm_up(settings: Settings) -> None:
     scratch = create_app(settings.replace(store_path=None, journal_size=0, propagate_exceptions=False))
     client = scratch.test_client()
     for op in scratch.extensions["mockgraph"].operations:
-        segments = {name: values[0] for name, values in op.path_values.items()}
-        path = f"/{op.versions[0]}" + op.path.format_map({**segments, op.parent: "warm-up"})
+        path = op.concrete_path(op.versions[0], **{op.parent: "warm-up"})
         for example in op.examples:
             if example.role == "request":
                 client.open(path, method=op.method, json=example.body, headers={"Authorization": "Bearer warm-up"})

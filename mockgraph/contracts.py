@@ -83,6 +83,11 @@ class Operation:
         versions = ", ".join(self.versions)
         return f"/<any({versions}):version>" + re.sub(r"\{(\w+)\}", convert, self.path)
 
+    def concrete_path(self, version: str, **values: str) -> str:
+        """The path with its placeholders filled in; a listed segment (``{collection}``) defaults to its first value."""
+        defaults = {name: options[0] for name, options in self.path_values.items()}
+        return f"/{version}" + self.path.format_map({**defaults, **values})
+
     def segments(self) -> list[set[str] | None]:
         """Each path segment after the version: the literals it accepts, or None for an id."""
         out: list[set[str] | None] = []
@@ -198,11 +203,14 @@ def read_json(path: Path) -> Any:
 
 @cache
 def registry(open_types: bool) -> Registry:
-    """Every contract in contracts/, checked with check_schema, as one referencing registry."""
+    """Every contract in contracts/ as one referencing registry.
+
+    The contracts are package data, so ``check_schema`` runs on them in the test suite
+    (tests/test_core_contracts.py), not here: at start-up it cost ~90 ms of every cold start.
+    """
     resources = []
     for path in sorted(data_path("contracts").glob("*.schema.json")):
         schema = read_json(path)
-        Validator.check_schema(schema)
         resource = Resource.from_contents(_open_types(schema) if open_types else schema)
         resources += [(path.name, resource), (schema.get("$id", path.name), resource)]
     return Registry().with_resources(resources)
@@ -236,7 +244,7 @@ def _title(ref: str) -> str:
 
 
 def load_operations(*, accept_unknown_properties: bool = False) -> list[Operation]:
-    """Read ``operations.json`` and build each operation's validators (checked with ``check_schema``)."""
+    """Read ``operations.json`` and build each operation's validators."""
     spec = read_json(data_path("contracts") / "operations.json")
     operations = []
     for op in spec["operations"]:

@@ -138,8 +138,8 @@ def _path_matcher(op: Operation, version: str, collection: str, event: str, spec
     for name, values in op.path_values.items():
         pattern = pattern.replace(re.escape("{" + name + "}"), "(" + "|".join(map(re.escape, values)) + ")")
     pattern = re.sub(r"\\\{\w+\\\}", "[^/]+", pattern)
-    example = f"/{version}" + op.path.format(collection=collection, **{op.parent: event})
-    expression = f"/{version}" + op.path.format(collection=collection, **{op.parent: "${" + op.parent + "}"})
+    example = op.concrete_path(version, collection=collection, **{op.parent: event})
+    expression = op.concrete_path(version, collection=collection, **{op.parent: "${" + op.parent + "}"})
     rule = {"match": "regex", "regex": f"^/({versions}){pattern}$"} if any_event else {"match": "equality"}
     return json.dumps(_matcher(example, rule, {"type": "ProviderState", "expression": expression}, spec))
 
@@ -184,7 +184,7 @@ def export(out_dir: Path | str, consumer: str = DEFAULT_CONSUMER, spec: str = "V
     for item in data["interactions"]:
         event = data["events"][item["event"]]
         example = examples[item["request"]]
-        path = f"/{data['version']}" + op.path.format(collection=data["collection"], **{op.parent: event})
+        path = op.concrete_path(data["version"], collection=data["collection"], **{op.parent: event})
         headers = {"Content-Type": "application/json", **({"Authorization": data["token"]} if item["auth"] else {})}
         mock.store.reset()
         if item["state"] == "no virtual event exists":

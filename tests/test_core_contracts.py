@@ -23,6 +23,15 @@ def test_every_contract_is_a_valid_draft_2020_12_schema():
         Validator.check_schema(json.loads(path.read_text()))
 
 
+def test_concrete_path_fills_placeholders_and_routes_to_the_operation(client):
+    """The path warm-up and the Pact export post to is one the operation's own route answers."""
+    op = OPERATIONS[0]
+    assert op.concrete_path("beta", virtualEventId="e1") == "/beta/solutions/virtualEvents/events/e1/sessions"
+    path = op.concrete_path("v1.0", collection="webinars", virtualEventId="e@t")
+    assert path == "/v1.0/solutions/virtualEvents/webinars/e@t/sessions"
+    assert client.post(path, json={"subject": "x"}, headers=AUTH).status_code == 201
+
+
 @pytest.mark.parametrize(("op", "example"), EXAMPLES, ids=[ex.file for _, ex in EXAMPLES])
 def test_every_fixture_is_checked_against_its_contract(op, example):
     """Each example in fixtures/ is as valid, or as invalid, as the manifest says."""
