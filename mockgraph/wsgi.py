@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import sys
+import time
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
@@ -16,26 +18,63 @@ ACCESS_FORMAT = '%(m)s %(U)s %(s)s request-id=%({request-id}o)s'
 #: gthread's threads block on the socket while they read a request, so without this bound a few
 #: clients that send half a request and stall would hold every thread and the mock would hang.
 CLIENT_IDLE_SECONDS = 5.0
+#: How long one request may take to arrive, head and body. A client that sends a byte every few
+#: seconds is never silent for CLIENT_IDLE_SECONDS, yet would hold a thread for as long as it liked.
+REQUEST_SECONDS = 15.0
+
+
+class RequestTooSlow(TimeoutError):
+    """The request was still arriving when its deadline passed."""
+
+
+class _Reads:
+    """The client socket as gunicorn's request reader sees it: each read bounded by both limits."""
+
+    def __init__(self, conn: _Conn):
+        self.conn = conn
+
+    def recv(self, size: int) -> bytes:
+        left = self.conn.deadline - time.monotonic()
+        if left > 0:
+            self.conn.sock.settimeout(min(CLIENT_IDLE_SECONDS, left))
+            try:
+                return self.conn.sock.recv(size)
+            except TimeoutError:
+                if left >= CLIENT_IDLE_SECONDS:
+                    raise  # silent for the whole idle timeout
+        raise RequestTooSlow(f"a request still arriving after its {REQUEST_SECONDS:g} s deadline")
 
 
 class _Conn(TConn):
+    deadline = math.inf
+
     def init(self) -> None:
+        fresh = not self.initialized
         super().init()
-        self.sock.settimeout(CLIENT_IDLE_SECONDS)  # after gunicorn made the socket blocking
+        if fresh:
+            self.parser.unreader.sock = _Reads(self)  # gunicorn reads requests only through the unreader
 
 
 class _Worker(ThreadWorker):
-    """gunicorn's gthread worker, with an idle timeout on every client socket."""
+    """gunicorn's gthread worker, with an idle timeout and a deadline on every request a client sends."""
 
     def enqueue_req(self, conn: TConn) -> None:
         conn.__class__ = _Conn  # gthread builds TConn itself; this is the one place to reach it
         super().enqueue_req(conn)
 
+    def handle(self, conn: _Conn):
+        conn.deadline = time.monotonic() + REQUEST_SECONDS  # a thread is committed to this request from here
+        return super().handle(conn)
+
 
 class _Logger(Logger):
     def exception(self, msg: str, *args, **kwargs) -> None:
-        """A client that went silent is the client's doing: one warning line, not a traceback."""
-        if isinstance(sys.exc_info()[1], TimeoutError):
+        """A client that went silent or crawled is the client's doing: one warning line, not a traceback."""
+        error = sys.exc_info()[1]
+        if isinstance(error, RequestTooSlow):
+            self.warning("closed a connection: %s", error)
+            return
+        if isinstance(error, TimeoutError):
             self.warning("closed a connection silent for %ss in the middle of a request", CLIENT_IDLE_SECONDS)
             return
         super().exception(msg, *args, **kwargs)

@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from mockgraph import create_app
-from mockgraph.wsgi import CLIENT_IDLE_SECONDS
+from mockgraph.wsgi import CLIENT_IDLE_SECONDS, REQUEST_SECONDS
 from tests.conftest import AUTH, EVENT, SESSIONS, served
 
 pytestmark = pytest.mark.slow
@@ -171,6 +171,57 @@ def test_stalled_clients_do_not_block_others():
     assert b'"error":{"code":"BadRequest"' in reply
     _assert_clean(log)
     assert "silent" in log  # each dropped connection is one warning line
+
+
+def test_a_stall_on_a_kept_alive_connection_is_cut_off_too():
+    """The idle timeout holds for every request on a connection, not only for its first."""
+    with served("--workers", "1", "--threads", "1") as server:
+        create = (f"POST {PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: {AUTH['Authorization']}\r\n"
+                  "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").encode()
+        kept = _raw(server.url, create)
+        assert _reply(kept).split()[1] == b"201"
+        kept.sendall(create[:-2].replace(b"Length: 2", b"Length: 100") + b'{"subj')  # then silence
+        time.sleep(0.5)
+        started = time.monotonic()
+        r = requests.post(server.url + PATH, json={}, headers=AUTH, timeout=(5, 2 * CLIENT_IDLE_SECONDS + 10))
+        assert r.status_code == 201, f"served after {time.monotonic() - started:.1f}s"
+        reply = _reply(kept)
+        kept.close()
+        log = server.log
+    assert reply.split(b"\r\n", 1)[0].split()[1] == b"400", reply[:500]
+    _assert_clean(log)
+
+
+def test_a_trickling_client_is_cut_off_at_the_request_deadline():
+    """A byte every second never trips the idle timeout; the deadline for the whole request still frees the thread."""
+    with served("--workers", "1", "--threads", "1") as server:
+        trickler = _raw(server.url, b"P")
+        stop = threading.Event()
+
+        def trickle() -> None:
+            for byte in f"OST {PATH} HTTP/1.1\r\nHost: x\r\nX-Slow: {'s' * 500}\r\n\r\n".encode():
+                if stop.wait(1.0):
+                    return
+                try:
+                    trickler.send(bytes([byte]))
+                except OSError:  # the server closed the connection: what this test wants
+                    return
+
+        sender = threading.Thread(target=trickle, daemon=True)
+        sender.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        try:
+            r = requests.post(server.url + PATH, json={}, headers=AUTH,
+                              timeout=(5, REQUEST_SECONDS + CLIENT_IDLE_SECONDS + 10))
+        finally:
+            stop.set()
+            sender.join()
+            trickler.close()
+        log = server.log
+    assert r.status_code == 201, f"served after {time.monotonic() - started:.1f}s"
+    _assert_clean(log)
+    assert "deadline" in log  # the cut is one warning line, not a traceback
 
 
 @pytest.mark.parametrize("request_bytes, statuses", [
