@@ -57,14 +57,20 @@ def ensure_wrk() -> str | None:
     return shutil.which("wrk")
 
 
+def pip_command(package: str, command: str) -> str:
+    """The path of ``command`` beside this Python, pip-installing ``package`` first if it is missing."""
+    found = shutil.which(command, path=str(BIN))
+    if not found:
+        log(f"installing {package} with pip")
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], timeout=600, check=True)
+        found = shutil.which(command, path=str(BIN))
+    if not found:
+        raise RuntimeError(f"{package} installed no `{command}` command")
+    return found
+
+
 def ensure_pact() -> str:
-    found = shutil.which("pact", path=str(BIN)) or shutil.which("pact")
-    if not found:
-        log("installing pact-python-cli with pip")
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pact-python-cli"], timeout=600, check=True)
-        found = shutil.which("pact", path=str(BIN))
-    if not found:
-        raise RuntimeError("pact-python-cli installed no `pact` command")
+    found = pip_command("pact-python-cli", "pact")
     pact_file = CACHE / "bench-pact.json"
     response = json.loads((ROOT / "fixtures" / "virtualEventSession.create.response.json").read_text())
     pact_file.write_text(json.dumps({  # a plain V4 pact: the create interaction, exact body, fixed reply
@@ -78,17 +84,6 @@ def ensure_pact() -> str:
         }],
         "metadata": {"pactSpecification": {"version": "4.0"}},
     }))
-    return found
-
-
-def ensure_granian() -> str:
-    found = shutil.which("granian", path=str(BIN))
-    if not found:
-        log("installing granian with pip")
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "granian"], timeout=600, check=True)
-        found = shutil.which("granian", path=str(BIN))
-    if not found:
-        raise RuntimeError("granian installed no `granian` command")
     return found
 
 
@@ -141,9 +136,10 @@ def peers(args) -> tuple[list[Peer], list[str]]:
                             "-b", "127.0.0.1:{port}", "--chdir", str(ROOT), "bench.naive_app:app"], "yes"))
     if "floor" in wanted:
         try:
-            listed.append(Peer(FLOOR, [ensure_granian(), "--interface", "wsgi", "--host", "127.0.0.1", "--port",
-                                       "{port}", "--workers", "2", "--blocking-threads", "1", "--log-level",
-                                       "warning", "bench.floor_app:app"], "no (fixed reply)"))
+            granian = pip_command("granian", "granian")
+            listed.append(Peer(FLOOR, [granian, "--interface", "wsgi", "--host", "127.0.0.1", "--port", "{port}",
+                                       "--workers", "2", "--blocking-threads", "1", "--log-level", "warning",
+                                       "bench.floor_app:app"], "no (fixed reply)"))
         except Exception as exc:
             skipped.append(f"Flask floor skipped: {exc}")
     return listed, skipped
