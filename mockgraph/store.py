@@ -83,7 +83,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY, entry TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS absent_events (id TEXT PRIMARY KEY);
-INSERT OR IGNORE INTO counters VALUES ('creations', 0), ('seq', 0);
+INSERT OR IGNORE INTO counters VALUES ('creations', 0);
 """
 
 
@@ -115,10 +115,19 @@ class SqliteStore:
         return conn
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
+    def _locked(self) -> Iterator[sqlite3.Connection]:
+        """The connection, with this process first in the writers' queue; one statement is atomic alone."""
         db = self._connect()
         fcntl.flock(self._local.lock, fcntl.LOCK_EX)
         try:
+            yield db
+        finally:
+            fcntl.flock(self._local.lock, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """The same, inside one transaction, for changes of several statements."""
+        with self._locked() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
@@ -126,30 +135,27 @@ class SqliteStore:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
-        finally:
-            fcntl.flock(self._local.lock, fcntl.LOCK_UN)
-
-    def _bump(self, db: sqlite3.Connection, name: str) -> int:
-        return db.execute("UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value",
-                          (name,)).fetchall()[0][0]
 
     def next_creation(self) -> int:
-        with self._writing() as db:
-            return self._bump(db, "creations")
+        with self._locked() as db:
+            return db.execute("UPDATE counters SET value = value + 1 WHERE name = 'creations' RETURNING value"
+                              ).fetchall()[0][0]
 
     def record(self, entry: dict) -> None:
+        # The row id is the sequence number: SQLite gives max + 1, so it counts from 1 again after a
+        # reset empties the table, and trimming never empties it. One INSERT costs a third of a transaction.
         if not self.journal_size:
             return
-        with self._writing() as db:
-            seq = self._bump(db, "seq")
-            db.execute("INSERT INTO journal VALUES (?, ?)", (seq, json.dumps({"seq": seq, **entry})))
+        text = json.dumps(entry)
+        with self._locked() as db:
+            seq = db.execute("INSERT INTO journal (entry) VALUES (?)", (text,)).lastrowid
             if seq % 64 == 0 or self.journal_size < 64:
                 db.execute("DELETE FROM journal WHERE seq <= ?", (seq - self.journal_size,))
 
     def journal(self) -> list[dict]:
         rows = self._connect().execute(
-            "SELECT entry FROM journal ORDER BY seq DESC LIMIT ?", (self.journal_size,)).fetchall()
-        return [json.loads(row[0]) for row in reversed(rows)]
+            "SELECT seq, entry FROM journal ORDER BY seq DESC LIMIT ?", (self.journal_size,)).fetchall()
+        return [{"seq": seq, **json.loads(entry)} for seq, entry in reversed(rows)]
 
     def set_event_absent(self, event_id: str, absent: bool) -> None:
         with self._writing() as db:

@@ -43,11 +43,14 @@ def test_events_declared_absent_until_reset(store):
 
 
 def test_reset_clears_counter_and_journal(store):
-    """After a reset the store is as new."""
+    """After a reset the store is as new: sequence numbers start from 1 again, trimmed journal or not."""
     store.next_creation()
-    store.record({"x": 1})
+    for i in range(150):  # past the bound of 100, so old entries were trimmed
+        store.record({"x": i})
     store.reset()
     assert store.journal() == [] and store.next_creation() == 1
+    store.record({"x": "after"})
+    assert [e["seq"] for e in store.journal()] == [1]
 
 
 def _count(path: str, n: int, queue) -> None:
@@ -72,4 +75,4 @@ def test_sqlite_counter_is_gapless_across_processes(tmp_path):
     for p in procs:
         p.join(timeout=60)
     assert sorted(numbers) == list(range(1, 801))
-    assert len(SqliteStore(path, journal_size=10_000).journal()) == 800
+    assert [e["seq"] for e in SqliteStore(path, journal_size=10_000).journal()] == list(range(1, 801))
