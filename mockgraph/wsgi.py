@@ -28,20 +28,29 @@ class RequestTooSlow(TimeoutError):
 
 
 class _Reads:
-    """The client socket as gunicorn's request reader sees it: each read bounded by both limits."""
+    """The client socket as gunicorn's request reader sees it: each read bounded by both limits,
+    and by any timeout gunicorn sets itself (it bounds the draining of an unread body)."""
 
     def __init__(self, conn: _Conn):
         self.conn = conn
+        self.timeout: float | None = None
+
+    def gettimeout(self) -> float | None:
+        return self.timeout
+
+    def settimeout(self, value: float | None) -> None:
+        self.timeout = value
 
     def recv(self, size: int) -> bytes:
         left = self.conn.deadline - time.monotonic()
         if left > 0:
-            self.conn.sock.settimeout(min(CLIENT_IDLE_SECONDS, left))
+            limit = min(CLIENT_IDLE_SECONDS, math.inf if self.timeout is None else self.timeout)
+            self.conn.sock.settimeout(min(limit, left))
             try:
                 return self.conn.sock.recv(size)
             except TimeoutError:
-                if left >= CLIENT_IDLE_SECONDS:
-                    raise  # silent for the whole idle timeout
+                if limit <= left:
+                    raise  # silent for the idle timeout, or for gunicorn's own
         raise RequestTooSlow(f"a request still arriving after its {REQUEST_SECONDS:g} s deadline")
 
 
