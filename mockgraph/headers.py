@@ -32,11 +32,14 @@ def install(app: Flask) -> None:
     @app.after_request
     def _headers(response: Response) -> Response:
         h = response.headers
-        h["request-id"] = g.request_id
-        h["client-request-id"] = g.client_request_id
-        h["x-ms-ags-diagnostic"] = DIAGNOSTIC
+        for name, value in graph_headers(g.request_id, g.client_request_id, response.status_code):
+            h[name] = value
         h.setdefault("Cache-Control", "no-store")
-        h["Strict-Transport-Security"] = "max-age=31536000"
-        if response.status_code < 400:
-            h["OData-Version"] = "4.0"
         return response
+
+
+def graph_headers(request_id: str, client_request_id: str, status: int) -> list[tuple[str, str]]:
+    """The headers Graph puts on every reply, whoever builds it (Flask, or the HTTP server's own errors)."""
+    out = [("request-id", request_id), ("client-request-id", client_request_id), ("x-ms-ags-diagnostic", DIAGNOSTIC),
+           ("Strict-Transport-Security", "max-age=31536000")]
+    return [*out, ("OData-Version", "4.0")] if status < 400 else out

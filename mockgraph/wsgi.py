@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sys
 import time
+import uuid
+from email.utils import formatdate
 
 from flask import Flask
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
+from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from mockgraph.app import warm_up
+from mockgraph.errors import envelope
+from mockgraph.headers import JSON_TYPE, graph_headers
 
 ACCESS_FORMAT = '%(m)s %(U)s %(s)s request-id=%({request-id}o)s'
 #: How long a client may go silent in the middle of a request before its connection is closed.
@@ -21,6 +28,32 @@ CLIENT_IDLE_SECONDS = 5.0
 #: How long one request may take to arrive, head and body. A client that sends a byte every few
 #: seconds is never silent for CLIENT_IDLE_SECONDS, yet would hold a thread for as long as it liked.
 REQUEST_SECONDS = 15.0
+
+
+#: What Graph's front end says of a request it cannot parse; it wraps its own error page in the
+#: envelope as UnknownError (seen for headers too large: 400, "HTTP Error 400. The size of the request
+#: headers is too long."). Anything else gunicorn cannot parse gets the front end's generic 400.
+FRONT_END_ERRORS = {
+    http_errors.LimitRequestLine: (414, "URI Too Long",
+                                   "Request URL Too Long. HTTP Error 414. The request URL is too long."),
+    http_errors.LimitRequestHeaders: (400, "Bad Request", "Bad Request - Request Too Long. HTTP Error 400. "
+                                                          "The size of the request headers is too long."),
+}
+BADLY_FORMED = (400, "Bad Request", "Bad Request. HTTP Error 400. The request is badly formed.")
+#: Parse errors that are not the client's: gunicorn answers those itself (500).
+_NOT_THE_CLIENTS = (http_errors.InvalidResponseHeader, http_errors.InvalidResponseHeaderName,
+                    http_errors.ConfigurationProblem)
+
+
+def front_end_error(exc: Exception) -> bytes:
+    """The whole HTTP reply, in Graph's envelope, to a request that never reached the app."""
+    status, reason, message = FRONT_END_ERRORS.get(type(exc), BADLY_FORMED)
+    request_id = str(uuid.uuid4())
+    body = json.dumps(envelope("UnknownError", message, request_id, request_id), separators=(",", ":")).encode()
+    headers = [("Content-Type", JSON_TYPE), ("Content-Length", str(len(body))), ("Date", formatdate(usegmt=True)),
+               ("Connection", "close"), ("Cache-Control", "no-store"), *graph_headers(request_id, request_id, status)]
+    head = "".join(f"{name}: {value}\r\n" for name, value in headers)
+    return f"HTTP/1.1 {status} {reason}\r\n{head}\r\n".encode("latin-1") + body
 
 
 class RequestTooSlow(TimeoutError):
@@ -74,6 +107,16 @@ class _Worker(ThreadWorker):
     def handle(self, conn: _Conn):
         conn.deadline = time.monotonic() + REQUEST_SECONDS  # a thread is committed to this request from here
         return super().handle(conn)
+
+    def handle_error(self, req, client, addr, exc: Exception) -> None:
+        """A request gunicorn cannot parse is answered in Graph's envelope, not with gunicorn's HTML page."""
+        if not isinstance(exc, http_errors.ParseException) or isinstance(exc, _NOT_THE_CLIENTS):
+            return super().handle_error(req, client, addr, exc)
+        self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
+        try:
+            util.write_nonblock(client, front_end_error(exc))
+        except OSError:
+            self.log.debug("Failed to send error message.")
 
 
 class _Logger(Logger):
