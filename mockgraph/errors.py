@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import uuid
 from datetime import UTC, datetime
+from email.utils import formatdate
 
 from flask import Flask, current_app, g, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
+
+from mockgraph.headers import JSON_TYPE, graph_headers, graph_json
 
 log = logging.getLogger("mockgraph")
 
@@ -38,9 +43,33 @@ def envelope(code: str, message: str, request_id: str, client_request_id: str) -
     }
 
 
-def error_response(error: GraphError):
-    from mockgraph.headers import graph_json
+#: What Graph's front end answers to a request its HTTP server cannot parse: its own error page,
+#: wrapped in the envelope as UnknownError (seen for headers too large: 400, "HTTP Error 400. The
+#: size of the request headers is too long."). The overlong URL and the generic case follow by analogy.
+FRONT_END = {
+    "url": (414, "URI Too Long", "Request URL Too Long. HTTP Error 414. The request URL is too long."),
+    "headers": (400, "Bad Request",
+                "Bad Request - Request Too Long. HTTP Error 400. The size of the request headers is too long."),
+    "malformed": (400, "Bad Request", "Bad Request. HTTP Error 400. The request is badly formed."),
+}
 
+
+def front_end_reply(kind: str) -> bytes:
+    """The whole HTTP reply to a request that never reached the app (``kind`` is a key of FRONT_END).
+
+    Both HTTP servers mockgraph runs on (gunicorn for ``serve``, Werkzeug's for the fixture) write it
+    in place of their own HTML error pages.
+    """
+    status, reason, message = FRONT_END[kind]
+    request_id = str(uuid.uuid4())
+    body = json.dumps(envelope("UnknownError", message, request_id, request_id), separators=(",", ":")).encode()
+    headers = [("Content-Type", JSON_TYPE), ("Content-Length", str(len(body))), ("Date", formatdate(usegmt=True)),
+               ("Connection", "close"), ("Cache-Control", "no-store"), *graph_headers(request_id, request_id, status)]
+    head = "".join(f"{name}: {value}\r\n" for name, value in headers)
+    return f"HTTP/1.1 {status} {reason}\r\n{head}\r\n".encode("latin-1") + body
+
+
+def error_response(error: GraphError):
     body = envelope(error.code, error.message, g.request_id, g.client_request_id)
     return graph_json(body, error.status, error.headers)
 

@@ -14,6 +14,7 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from mockgraph.app import create_app, warm_up
 from mockgraph.config import Settings
+from mockgraph.errors import front_end_reply
 from mockgraph.matchers import JournalAssertions
 
 
@@ -33,6 +34,12 @@ def _warm_up_once() -> None:
 class _QuietHandler(WSGIRequestHandler):
     def log_request(self, *args: Any, **kwargs: Any) -> None:
         """The journal records every request; a line per request in the test output is noise."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A request the HTTP server cannot parse gets Graph's envelope, as under ``mockgraph serve``."""
+        self.log_error("code %d, message %s", code, message)
+        self.close_connection = True
+        self.wfile.write(front_end_reply({414: "url", 431: "headers"}.get(code, "malformed")))
 
 
 class MockGraphServer(JournalAssertions):

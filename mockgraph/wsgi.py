@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 import time
-import uuid
-from email.utils import formatdate
 
 from flask import Flask
 from gunicorn import util
@@ -17,8 +14,7 @@ from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from mockgraph.app import warm_up
-from mockgraph.errors import envelope
-from mockgraph.headers import JSON_TYPE, graph_headers
+from mockgraph.errors import front_end_reply
 
 ACCESS_FORMAT = '%(m)s %(U)s %(s)s request-id=%({request-id}o)s'
 #: How long a client may go silent in the middle of a request before its connection is closed.
@@ -30,30 +26,10 @@ CLIENT_IDLE_SECONDS = 5.0
 REQUEST_SECONDS = 15.0
 
 
-#: What Graph's front end says of a request it cannot parse; it wraps its own error page in the
-#: envelope as UnknownError (seen for headers too large: 400, "HTTP Error 400. The size of the request
-#: headers is too long."). Anything else gunicorn cannot parse gets the front end's generic 400.
-FRONT_END_ERRORS = {
-    http_errors.LimitRequestLine: (414, "URI Too Long",
-                                   "Request URL Too Long. HTTP Error 414. The request URL is too long."),
-    http_errors.LimitRequestHeaders: (400, "Bad Request", "Bad Request - Request Too Long. HTTP Error 400. "
-                                                          "The size of the request headers is too long."),
-}
-BADLY_FORMED = (400, "Bad Request", "Bad Request. HTTP Error 400. The request is badly formed.")
 #: Parse errors that are not the client's: gunicorn answers those itself (500).
 _NOT_THE_CLIENTS = (http_errors.InvalidResponseHeader, http_errors.InvalidResponseHeaderName,
                     http_errors.ConfigurationProblem)
-
-
-def front_end_error(exc: Exception) -> bytes:
-    """The whole HTTP reply, in Graph's envelope, to a request that never reached the app."""
-    status, reason, message = FRONT_END_ERRORS.get(type(exc), BADLY_FORMED)
-    request_id = str(uuid.uuid4())
-    body = json.dumps(envelope("UnknownError", message, request_id, request_id), separators=(",", ":")).encode()
-    headers = [("Content-Type", JSON_TYPE), ("Content-Length", str(len(body))), ("Date", formatdate(usegmt=True)),
-               ("Connection", "close"), ("Cache-Control", "no-store"), *graph_headers(request_id, request_id, status)]
-    head = "".join(f"{name}: {value}\r\n" for name, value in headers)
-    return f"HTTP/1.1 {status} {reason}\r\n{head}\r\n".encode("latin-1") + body
+_KINDS = {http_errors.LimitRequestLine: "url", http_errors.LimitRequestHeaders: "headers"}
 
 
 class RequestTooSlow(TimeoutError):
@@ -114,7 +90,7 @@ class _Worker(ThreadWorker):
             return super().handle_error(req, client, addr, exc)
         self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
         try:
-            util.write_nonblock(client, front_end_error(exc))
+            util.write_nonblock(client, front_end_reply(_KINDS.get(type(exc), "malformed")))
         except OSError:
             self.log.debug("Failed to send error message.")
 

@@ -74,6 +74,16 @@ def assert_envelope(response, status: int, code: str) -> dict:
     return error
 
 
+def raw_response(raw: bytes):
+    """A raw HTTP reply (bytes off a socket) as a Werkzeug Response, for assert_envelope."""
+    from werkzeug.wrappers import Response
+
+    head, _, body = raw.partition(b"\r\n\r\n")
+    status_line, *lines = head.decode("latin-1").split("\r\n")
+    headers = [tuple(part.strip() for part in line.split(":", 1)) for line in lines]
+    return Response(body, status=int(status_line.split()[1]), headers=headers)
+
+
 class Served:
     """A ``mockgraph serve`` process, its base URL and what it has logged so far."""
 

@@ -15,11 +15,10 @@ from urllib.parse import urlsplit
 
 import pytest
 import requests
-from werkzeug.wrappers import Response
 
 from mockgraph import create_app
 from mockgraph.wsgi import CLIENT_IDLE_SECONDS, REQUEST_SECONDS
-from tests.conftest import AUTH, EVENT, SESSIONS, assert_envelope, served
+from tests.conftest import AUTH, EVENT, SESSIONS, assert_envelope, raw_response, served
 
 pytestmark = pytest.mark.slow
 
@@ -225,14 +224,6 @@ def test_a_trickling_client_is_cut_off_at_the_request_deadline():
     assert "deadline" in log  # the cut is one warning line, not a traceback
 
 
-def _as_response(raw: bytes) -> Response:
-    """A raw HTTP reply as a werkzeug Response, for assert_envelope."""
-    head, _, body = raw.partition(b"\r\n\r\n")
-    status_line, *lines = head.decode("latin-1").split("\r\n")
-    headers = [tuple(part.strip() for part in line.split(":", 1)) for line in lines]
-    return Response(body, status=int(status_line.split()[1]), headers=headers)
-
-
 @pytest.mark.parametrize("request_bytes, status, code, words", [
     # Graph's front end wraps its own HTTP error pages in the envelope, as UnknownError
     (b"GET /" + b"a" * 10_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414, "UnknownError", "URL is too long"),
@@ -255,7 +246,7 @@ def test_hostile_http_is_refused_in_the_envelope_and_the_server_keeps_serving(re
     sock = _raw(hostile_server.url, request_bytes)
     reply = _reply(sock)
     sock.close()
-    assert words in assert_envelope(_as_response(reply), status, code)["message"]
+    assert words in assert_envelope(raw_response(reply), status, code)["message"]
     assert requests.post(hostile_server.url + PATH, json={}, headers=AUTH, timeout=30).status_code == 201
     _assert_clean(hostile_server.log)
 

@@ -10,7 +10,7 @@ import requests
 
 from mockgraph.server import MockGraphServer
 
-from .conftest import AUTH, EVENT
+from .conftest import AUTH, EVENT, assert_envelope, raw_response
 
 SESSIONS = "/solutions/virtualEvents/events/{event}/sessions"
 
@@ -39,6 +39,24 @@ def test_context_manager_serves_on_a_free_loopback_port_and_stops(minimal_body):
     assert not graph.is_running
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.mark.parametrize("request_bytes, status, words", [
+    (b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414, "URL is too long"),
+    (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(300)) + b"\r\n", 400,
+     "request headers is too long"),
+    (b"\x00\xff\xfe garbage\r\n\r\n", 400, "badly formed"),
+])
+def test_what_the_http_server_cannot_parse_is_answered_in_the_envelope(graph, request_bytes, status, words,
+                                                                       minimal_body):
+    """The fixture's server answers unparseable requests as `mockgraph serve` does, and keeps serving."""
+    with socket.create_connection(("127.0.0.1", graph.port), timeout=10) as sock:
+        sock.sendall(request_bytes)
+        reply = b""
+        while chunk := sock.recv(65536):  # the server closes the connection after its reply
+            reply += chunk
+    assert words in assert_envelope(raw_response(reply), status, "UnknownError")["message"]
+    assert create(graph, minimal_body).status_code == 201
 
 
 def test_start_twice_is_refused(graph):
