@@ -51,6 +51,9 @@ FRONT_END = {
     "headers": (400, "Bad Request",
                 "Bad Request - Request Too Long. HTTP Error 400. The size of the request headers is too long."),
     "malformed": (400, "Bad Request", "Bad Request. HTTP Error 400. The request is badly formed."),
+    # statuses HTTP itself prescribes (RFC 9110 15.5.18, RFC 9112 6.1)
+    "expectation": (417, "Expectation Failed", "Expectation Failed. HTTP Error 417. The Expect header cannot be met."),
+    "coding": (501, "Not Implemented", "Not Implemented. HTTP Error 501. The transfer coding is not supported."),
 }
 
 

@@ -29,7 +29,8 @@ REQUEST_SECONDS = 15.0
 #: Parse errors that are not the client's: gunicorn answers those itself (500).
 _NOT_THE_CLIENTS = (http_errors.InvalidResponseHeader, http_errors.InvalidResponseHeaderName,
                     http_errors.ConfigurationProblem)
-_KINDS = {http_errors.LimitRequestLine: "url", http_errors.LimitRequestHeaders: "headers"}
+_KINDS = {http_errors.LimitRequestLine: "url", http_errors.LimitRequestHeaders: "headers",
+          http_errors.ExpectationFailed: "expectation", http_errors.UnsupportedTransferCoding: "coding"}
 
 
 class RequestTooSlow(TimeoutError):

@@ -234,6 +234,8 @@ def test_a_trickling_client_is_cut_off_at_the_request_deadline():
     (b"\x00\xff\xfe garbage \r\n\r\n", 400, "UnknownError", "badly formed"),
     (b"POST " + PATH.encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n", 400, "UnknownError",
      "badly formed"),
+    (b"POST " + PATH.encode() + b" HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: foo\r\n\r\n", 501,
+     "UnknownError", "transfer coding is not supported"),
     # a body that cannot be read reaches mockgraph itself
     (b"POST " + PATH.encode() + b" HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json"
      b"\r\nAuthorization: Bearer t\r\n\r\nzz\r\n", 400, "BadRequest", "could not be read"),
