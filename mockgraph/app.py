@@ -27,7 +27,7 @@ class MockState:
 
 
 def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Store | None = None) -> Flask:
-    """Build a mock Graph: contracts loaded and checked, validators compiled, handlers installed."""
+    """Build a mock Graph: contracts loaded, validators compiled, handlers installed."""
     settings = config if isinstance(config, Settings) else Settings.from_mapping(config)
     app = Flask("mockgraph")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes

@@ -1,4 +1,4 @@
-"""The contracts in ``contracts/``: loaded and checked once, one compiled validator per operation."""
+"""The contracts in ``contracts/``: loaded once, one compiled validator per operation."""
 
 from __future__ import annotations
 
