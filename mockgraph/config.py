@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+#: Where mockgraph's own endpoints live, apart from any Graph path (health, reset, journal, states, pacts).
+CONTROL_PREFIX = "/_mockgraph/"
 MIB = 1024 * 1024
 
 

@@ -6,11 +6,12 @@ import hmac
 
 from flask import Blueprint, Response, current_app, request
 
+from mockgraph.config import CONTROL_PREFIX
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
 from mockgraph.openapi import document
 
-bp = Blueprint("control", __name__, url_prefix="/_mockgraph")
+bp = Blueprint("control", __name__, url_prefix=CONTROL_PREFIX.rstrip("/"))
 TOKEN_HEADER = "X-MockGraph-Token"
 
 
@@ -22,7 +23,7 @@ def _state():
 def _guard() -> None:
     """On a shared host, only callers holding the control token may reset or read the mock."""
     token = _state().settings.control_token
-    if not token or not request.path.startswith("/_mockgraph/"):
+    if not token or not request.path.startswith(CONTROL_PREFIX):
         return
     sent = request.headers.get(TOKEN_HEADER, "")
     if not hmac.compare_digest(sent.encode("utf-8", "replace"), token.encode("utf-8")):

@@ -11,6 +11,7 @@ from email.utils import formatdate
 from flask import Flask, current_app, g, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
 
+from mockgraph.config import CONTROL_PREFIX
 from mockgraph.headers import JSON_TYPE, graph_headers, graph_json
 
 log = logging.getLogger("mockgraph")
@@ -111,7 +112,7 @@ def _from_http(error: HTTPException) -> GraphError:
     if not isinstance(error, (NotFound, MethodNotAllowed)):
         return GraphError(error.code or 400, "BadRequest", error.description or "Bad request.")
     path, method = request.path, request.method
-    if path.startswith("/_mockgraph/"):
+    if path.startswith(CONTROL_PREFIX):
         return GraphError(404, "itemNotFound", f"mockgraph has no control endpoint {method} {path}.")
     version, _, rest = path[1:].partition("/")
     operations = current_app.extensions["mockgraph"].operations

@@ -11,13 +11,13 @@ from urllib.parse import quote
 from flask import Blueprint, Flask, Response, current_app, g, request
 from werkzeug.exceptions import ClientDisconnected
 
+from mockgraph.config import CONTROL_PREFIX
 from mockgraph.contracts import Operation
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
 from mockgraph.payloads import check_content_type, parse_object, read_body
 from mockgraph.replies import Reply
 
-CONTROL_PREFIX = "/_mockgraph/"
 JOURNAL_BODY_BYTES = 64 * 1024
 _CHALLENGE = ('Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", '
               'client_id="00000003-0000-0000-c000-000000000000"')

@@ -19,6 +19,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
+from mockgraph.config import CONTROL_PREFIX
 from mockgraph.contracts import Operation, data_path, json_path, read_json, registry
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
@@ -26,7 +27,7 @@ from mockgraph.payloads import read_body
 from mockgraph.states import change
 
 SPECS = ("V3", "V4")
-bp = Blueprint("pacts", __name__, url_prefix="/_mockgraph")
+bp = Blueprint("pacts", __name__, url_prefix=CONTROL_PREFIX.rstrip("/"))
 
 
 def pact_data() -> dict:
