@@ -43,8 +43,9 @@ def compile_accepts(document: dict, fragment: str, format_checker: Any) -> Calla
                                   detailed_exceptions=False)
         namespace = generator.global_state
         exec(generator.func_code, namespace)  # how fastjsonschema.compile builds its function
-    except JsonSchemaDefinitionException as exc:
-        log.warning("no compiled check for %s: %s; jsonschema checks every body", fragment, exc)
+    except (JsonSchemaDefinitionException, KeyError) as exc:
+        # KeyError: fastjsonschema 2.x cannot word a failed ``const`` without detailed exceptions
+        log.debug("no compiled check for %s: %s; jsonschema checks every body", fragment, exc)
         return None
     patterns = namespace["REGEX_PATTERNS"]
     for pattern in patterns:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask
@@ -11,8 +12,11 @@ from flask import Flask
 from mockgraph import control, errors, graph, headers, pacts
 from mockgraph.config import Settings
 from mockgraph.contracts import Operation, load_operations
+from mockgraph.entities import Kind, load_kinds
 from mockgraph.fakes import Fakes
-from mockgraph.store import Store, open_store
+from mockgraph.model import operations as graph_operations
+from mockgraph.routing import Router
+from mockgraph.stores import Store, open_store
 
 
 @dataclass
@@ -22,8 +26,26 @@ class MockState:
     settings: Settings
     store: Store
     fakes: Fakes
+    #: the documented operations Pact and the OpenAPI document describe (create session today)
     operations: list[Operation]
+    router: Router
+    kinds: dict[str, Kind]
     failures: list[BaseException] = field(default_factory=list)
+
+    @property
+    def fields(self) -> dict[str, dict[str, str]]:
+        return {name: kind.fields for name, kind in self.kinds.items()}
+
+    @property
+    def application_id(self) -> str:
+        """The calling application's id, as setExternalEventInformation records it (tokens are not read)."""
+        return "00000000-0000-4000-8000-" + f"{self.settings.seed:012d}"[-12:]
+
+    def now(self) -> str:
+        """The service's clock: the ``clock`` setting if a test pinned it, else the wall clock (UTC, Graph's form)."""
+        if self.settings.clock:
+            return self.settings.clock
+        return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Store | None = None) -> Flask:
@@ -34,13 +56,15 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
     operations = load_operations(accept_unknown_properties=settings.accept_unknown_properties)
     app.extensions["mockgraph"] = MockState(
         settings=settings,
-        store=store or open_store(settings.store_path, settings.journal_size),
+        store=store or open_store(settings.store_path, settings.journal_size, settings.max_entities),
         fakes=Fakes(settings.seed),
         operations=operations,
+        router=Router(graph_operations()),
+        kinds=load_kinds(open_types=settings.accept_unknown_properties),
     )
     headers.install(app)
     errors.register(app)
-    graph.install(app, operations)
+    graph.install(app)
     if settings.control:
         app.register_blueprint(control.bp)
         app.register_blueprint(pacts.bp)  # provider states in, recorded pacts out

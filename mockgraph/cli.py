@@ -1,65 +1,247 @@
-"""The command line: ``mockgraph serve`` and friends. Only this module reads the environment."""
+"""The command line: ``mockgraph serve`` and friends. Only this module reads the environment.
+
+A bad setting is one line, ``mockgraph: ...``, naming where the value came from (the flag, or
+the ``MOCKGRAPH_*`` variable) and exit status 2: a newcomer should see what to change, not a
+traceback or a page of server log.
+"""
 
 from __future__ import annotations
 
 import atexit
+import difflib
+import json
 import os
 import shutil
+import sqlite3
+import sys
 import tempfile
+from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
-from mockgraph.config import Settings
+from mockgraph.config import Settings, parse_bool, parse_int
 from mockgraph.openapi import command as openapi_command
 from mockgraph.pact_cli import pact as pact_group
+from mockgraph.ports import PORTS, BindError, bind
+
+MANIFEST = "examples.json"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CliError(click.ClickException):
+    """A mistake in how mockgraph was called (a setting, a name): one line, and exit status 2 as for usage errors."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"mockgraph: {self.format_message()}", file=file, err=file is None)
+
+
+def setting(ctx: click.Context, name: str) -> str:
+    """How the user set parameter ``name``: its flag, its variable, or (by default) both, to say how to change it."""
+    param = next(p for p in ctx.command.params if p.name == name)
+    flag = max(param.opts, key=len)
+    source = ctx.get_parameter_source(name)
+    if source is ParameterSource.ENVIRONMENT:
+        return str(param.envvar)
+    if source is ParameterSource.COMMANDLINE:
+        return flag
+    return f"{flag} / {param.envvar}"
+
+
+class _Option(click.Option):
+    """An option that shows its variable in --help and reports a bad value as one line naming its source."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("show_envvar", True)
+        super().__init__(*args, **kwargs)
+
+    def process_value(self, ctx: click.Context, value):
+        try:
+            return super().process_value(ctx, value)
+        except click.BadParameter as exc:
+            raise CliError(f"{setting(ctx, self.name)}: {exc.message}") from None
+
+
+class _Integer(click.ParamType):
+    """A whole number read as ``Settings.from_env`` reads one, within bounds."""
+
+    name = "integer"
+
+    def __init__(self, low: int | None = None, high: int | None = None, expected: str | None = None):
+        self.low, self.high = low, high
+        self.expected = expected or ("a whole number" if low is None else f"{low} or more" if high is None
+                                     else f"{low} to {high}")
+
+    def convert(self, value, param, ctx) -> int:
+        try:
+            number = value if isinstance(value, int) else parse_int(value)
+        except ValueError as exc:
+            self.fail(f"{exc}; use {self.expected}", param, ctx)
+        if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
+            self.fail(f"{number} is out of range; use {self.expected}", param, ctx)
+        return number
+
+
+class _Boolean(click.types.BoolParamType):
+    """A switch's variable, spelled as ``Settings.from_env`` reads booleans (true/false, 1/0, yes/no, on/off)."""
+
+    def convert(self, value, param, ctx) -> bool:
+        try:
+            return value if isinstance(value, bool) else parse_bool(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class _Group(click.Group):
+    """Lists each command with its whole summary, wrapped, where click would cut it off with '...'."""
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, command.get_short_help_str(limit=1000)) for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def option(*decls: str, **attrs):
+    return click.option(*decls, cls=_Option, **attrs)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mockgraph")
 def main() -> None:
     """A contract-testing mock of the Microsoft Graph virtual events API."""
 
 
-@main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, envvar="MOCKGRAPH_HOST",
-              help="Address to bind; loopback unless you say otherwise.")
-@click.option("--port", default=8000, show_default=True, envvar="MOCKGRAPH_PORT", type=int,
-              help="Port to bind; 0 picks a free one (the URL printed says which).")
-@click.option("--seed", type=int, envvar="MOCKGRAPH_SEED", help="Seed for generated ids and URLs.  [default: 0]")
-@click.option("--workers", default=2, show_default=True, envvar="MOCKGRAPH_WORKERS", type=click.IntRange(1),
-              help="Worker processes; they share one store, so they act as one server.")
-@click.option("--threads", default=4, show_default=True, envvar="MOCKGRAPH_THREADS", type=click.IntRange(1),
-              help="Threads per worker.")
-@click.option("--accept-unknown-properties", is_flag=True, default=None,
-              help="Accept and echo properties the contract does not declare, as Graph's open type does.")
-@click.option("--no-auth", "require_auth", flag_value=False, default=None,
-              help="Do not require an Authorization header.")
-@click.option("--max-body-bytes", type=int, help="Largest request body before 413.  [default: 4 MiB]")
-@click.option("--journal-size", type=int, help="Requests kept in the journal.  [default: 1000]")
-@click.option("--no-control", "control", flag_value=False, default=None,
-              help="Serve no /_mockgraph/ endpoints (health, reset, journal, provider states, openapi.json).")
-@click.option("--control-token", help="Answer /_mockgraph/ only with this X-MockGraph-Token header "
-              "(prefer MOCKGRAPH_CONTROL_TOKEN: a flag shows in ps).")
-def serve(host: str, port: int, workers: int, threads: int, **settings: object) -> None:
-    """Serve the mock on a production WSGI server (gunicorn), one log line per request."""
-    from mockgraph.app import create_app
-    from mockgraph.wsgi import run
+@main.command(short_help="Serve the mock on gunicorn, one log line per request.")
+@option("--host", default="127.0.0.1", show_default=True, envvar="MOCKGRAPH_HOST",
+        help="Address to bind; loopback unless you say otherwise.")
+@option("--port", default=8000, show_default=True, envvar="MOCKGRAPH_PORT", type=_Integer(0, 65535, PORTS),
+        help="Port to bind; 0 picks a free one (the URL printed says which).")
+@option("--seed", default=Settings.seed, show_default=True, type=_Integer(), envvar="MOCKGRAPH_SEED",
+        help="Seed for generated ids and URLs.")
+@option("--workers", default=2, show_default=True, envvar="MOCKGRAPH_WORKERS", type=_Integer(1),
+        help="Worker processes; they share one store, so they act as one server.")
+@option("--threads", default=4, show_default=True, envvar="MOCKGRAPH_THREADS", type=_Integer(1),
+        help="Threads per worker.")
+@option("--accept-unknown-properties/--reject-unknown-properties", default=Settings.accept_unknown_properties,
+        show_default=True, type=_Boolean(), envvar="MOCKGRAPH_ACCEPT_UNKNOWN_PROPERTIES",
+        help="Accept and echo properties the contract does not declare, as Graph's open type does.")
+@option("--require-auth/--no-auth", default=Settings.require_auth, show_default=True, type=_Boolean(),
+        envvar="MOCKGRAPH_REQUIRE_AUTH", help="Require a Bearer token (its contents are never checked).")
+@option("--max-body-bytes", default=Settings.max_body_bytes, show_default=True, type=_Integer(1),
+        envvar="MOCKGRAPH_MAX_BODY_BYTES", help="Largest request body, in bytes, before 413.")
+@option("--max-json-depth", default=Settings.max_json_depth, show_default=True, type=_Integer(1),
+        envvar="MOCKGRAPH_MAX_JSON_DEPTH", help="Deepest JSON nesting before 400.")
+@option("--journal-size", default=Settings.journal_size, show_default=True, type=_Integer(0),
+        envvar="MOCKGRAPH_JOURNAL_SIZE", help="Requests kept in the journal, oldest dropped first.")
+@option("--control/--no-control", default=Settings.control, show_default=True, type=_Boolean(),
+        envvar="MOCKGRAPH_CONTROL",
+        help="Serve the /_mockgraph/ endpoints (health, reset, journal, provider states, openapi.json).")
+@option("--control-token", envvar="MOCKGRAPH_CONTROL_TOKEN", help="Answer /_mockgraph/ only with this "
+        "X-MockGraph-Token header (prefer the variable: a flag shows in ps).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int, **settings: object) -> None:
+    """Serve the mock on a production WSGI server (gunicorn), one log line per request.
 
+    Other settings come from their MOCKGRAPH_* variables (see the README).
+    """
     try:
         config = Settings.from_env(**settings)
     except (TypeError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise CliError(str(exc)) from None
+    try:
+        sock = bind(host, port, host_setting=setting(ctx, "host"), port_setting=setting(ctx, "port"))
+    except BindError as exc:
+        raise CliError(str(exc)) from None
     if workers > 1 and not config.store_path:
         folder = tempfile.mkdtemp(prefix="mockgraph-")
         master = os.getpid()
         atexit.register(lambda: os.getpid() == master and shutil.rmtree(folder, ignore_errors=True))
         config = config.replace(store_path=os.path.join(folder, "state.sqlite3"))
+    from mockgraph.app import create_app
+
     try:
         app = create_app(config)
-    except (TypeError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
-    run(app, host=host, port=port, workers=workers, threads=threads,
+    except (TypeError, ValueError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    except sqlite3.Error as exc:  # a MOCKGRAPH_STORE_PATH in a folder that is not there, or not a database
+        raise CliError(f"cannot open the store {config.store_path} (MOCKGRAPH_STORE_PATH): {exc}") from None
+    from mockgraph.wsgi import run
+
+    run(app, host=host, port=port, workers=workers, threads=threads, sock=sock,
         banner=f"seed {config.seed}, {workers} worker(s) x {threads} thread(s)")
+
+
+def example_files() -> dict[str, Path]:
+    """The documented bodies shipped in fixtures/, by name: the path below the folder, without ``.json``."""
+    from mockgraph.contracts import data_path
+
+    folder = data_path("fixtures")
+    files = {path.relative_to(folder).as_posix().removesuffix(".json"): path for path in folder.rglob("*.json")}
+    files.pop(MANIFEST.removesuffix(".json"), None)
+    return dict(sorted(files.items()))
+
+
+#: The manifest's keys that name a file of an example, and what that file is.
+_ROLES = {"request": "request", "requestDocumented": "request as documented",
+          "response": "response", "responseDocumented": "response as documented"}
+
+
+def example_descriptions() -> dict[str, str]:
+    """What fixtures/examples.json says of each example file (method, version, summary, role); else nothing.
+
+    Each manifest entry is one example of a docs page: its folder (``docsPage``) and the files in it.
+    """
+    from mockgraph.contracts import data_path
+
+    try:
+        manifest = json.loads((data_path("fixtures") / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    found = {}
+    for entry in manifest if isinstance(manifest, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        about = " ".join(str(entry[key]) for key in ("method", "version", "summary") if entry.get(key))
+        for key, role in _ROLES.items():
+            file = entry.get(key)
+            if isinstance(file, str) and file.endswith(".json"):
+                name = f"{entry['docsPage']}/{file}" if entry.get("docsPage") else file
+                found[name.removesuffix(".json")] = f"{about}: {role}" if about else role
+    return found
+
+
+@main.command(short_help="List the documented example bodies, or print one.")
+@click.argument("name", required=False)
+def examples(name: str | None) -> None:
+    """List the documented example bodies shipped with mockgraph, or print the one called NAME.
+
+    \b
+    From any folder, send one to a served mock:
+      mockgraph examples virtualEventSession.create.request.minimal |
+        curl -X POST URL -H 'Content-Type: application/json' -H 'Authorization: Bearer x' -d @-
+    """
+    files = example_files()
+    if name is None:
+        descriptions = example_descriptions()
+        width = max(map(len, files), default=0)
+        for known in files:
+            click.echo(f"{known:{width}}  {descriptions[known]}" if known in descriptions else known)
+        return
+    path = files.get(name.removesuffix(".json"))
+    if path is None:
+        raise CliError(f"no example is called {name!r}; {_close_to(name, list(files))}")
+    sys.stdout.buffer.write(path.read_bytes())  # the file's bytes exactly: no newline added or translated
+
+
+def _close_to(name: str, names: list[str]) -> str:
+    lowered = name.lower().removesuffix(".json")
+    close = [n for n in names if lowered in n.lower()] or difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    if close:
+        return f"did you mean {' or '.join(close[:3])}? ('mockgraph examples' lists them all)"
+    return "'mockgraph examples' lists them all"
 
 
 main.add_command(openapi_command)

@@ -32,6 +32,15 @@ class Settings:
     control_token: str | None = field(default=None, repr=False)
     #: A SQLite file shared by several worker processes; ``None`` keeps state in this process.
     store_path: str | None = None
+    #: When false (the default), sessions may be created in any well-formed event id, created or not, and what is
+    #: created there is readable; when true, every parent must exist, as in Graph.
+    strict_parents: bool = False
+    #: Times the service sets (registrationDateTime, cancelationDateTime): this ISO 8601 instant, or the wall clock.
+    clock: str | None = None
+    #: Entities kept at most, all collections together; a create past it answers 507 quotaLimitReached.
+    max_entities: int = 100_000
+    #: Entities in one page of a list (a client's $top chooses another, up to 999); past it, @odata.nextLink.
+    page_size: int = 100
     #: Re-raise unexpected exceptions (the pytest fixture turns them into test failures).
     propagate_exceptions: bool = False
 

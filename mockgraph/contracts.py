@@ -108,37 +108,47 @@ class Operation:
 
     def check(self, body: dict) -> None:
         """Raise a 400 naming the JSON path of the best error; log every error."""
-        if self.request_accepts is not None and self.request_accepts(body):
-            return
-        errors = list(self.request_validator.iter_errors(body))
-        if not errors:
-            return
-        for error in errors:
-            log.info("%s: %s", self.name, explain(error))
-        raise GraphError(400, "BadRequest", f"Invalid request body for {self.type_name}. "
-                                            + explain(first_in_document(errors, body)))
+        check_body(self.request_validator, self.request_accepts, body, self.type_name, self.name)
+
+
+def check_body(validator: Any, accepts: Any, body: Any, type_name: str, name: str) -> None:
+    """Raise a 400 naming the JSON path of the first error in the body; log every error and keep them for the journal.
+
+    The compiled accept check answers most valid bodies; jsonschema only walks a body to explain a refusal.
+    """
+    if accepts is not None and accepts(body):
+        return
+    errors = list(validator.iter_errors(body))
+    if not errors:
+        return
+    explained = [explain(error) for error in sorted(errors, key=lambda e: _position(e, body))]
+    for line in explained:
+        log.info("%s: %s", name, line)
+    raise GraphError(400, "BadRequest", f"Invalid request body for {type_name}. "
+                                        + explain(first_in_document(errors, body)), details=explained)
+
+
+def _position(error: ValidationError, body: Any) -> tuple:
+    """Where an error sits in the body, as Graph's reader meets it top to bottom."""
+    where, node = [], body
+    for part in error.absolute_path:
+        if isinstance(node, dict):
+            where.append(list(node).index(part))
+        else:
+            where.append(part)
+        node = node[part]
+    if error.validator in ("additionalProperties", "required") and isinstance(node, dict):
+        # an unknown property sits where it was written; a missing one at the end of its object
+        extra = [k for k in node if k not in error.schema.get("properties", {})]
+        where.append(list(node).index(extra[0]) if error.validator == "additionalProperties" and extra
+                     else len(node))
+    return tuple(where)
 
 
 def first_in_document(errors: list[ValidationError], body: Any) -> ValidationError:
     """The error Graph's reader would meet first, reading the body top to bottom."""
-
-    def position(error: ValidationError) -> tuple:
-        where, node = [], body
-        for part in error.absolute_path:
-            if isinstance(node, dict):
-                where.append(list(node).index(part))
-            else:
-                where.append(part)
-            node = node[part]
-        if error.validator in ("additionalProperties", "required") and isinstance(node, dict):
-            # an unknown property sits where it was written; a missing one at the end of its object
-            extra = [k for k in node if k not in error.schema.get("properties", {})]
-            where.append(list(node).index(extra[0]) if error.validator == "additionalProperties" and extra
-                         else len(node))
-        return tuple(where)
-
-    first = min(position(e) for e in errors)
-    return best_match(e for e in errors if position(e) == first)
+    first = min(_position(e, body) for e in errors)
+    return best_match(e for e in errors if _position(e, body) == first)
 
 
 def json_path(parts: Iterable[Any]) -> str:
@@ -180,8 +190,20 @@ def explain(error: ValidationError) -> str:
     schema, instance = error.schema, error.instance
     if error.validator == "additionalProperties":
         extra = sorted(set(instance) - set(schema.get("properties", {})))[0]
+        if extra == "id" and not where:
+            return "$.id: 'id' is set by the service; leave it out of the request body."
         return (f"{json_path([*where, extra])}: '{extra}' is not a property of {schema.get('title')}"
                 " (check the spelling; mockgraph rejects unknown properties unless told to accept them).")
+    if error.validator == "not" and schema.get("x-readOnly"):
+        name = where[-1] if where else "?"
+        if name == "id" and len(where) == 1:
+            return "$.id: 'id' is set by the service; leave it out of the request body."
+        return f"{json_path(where)}: '{name}' is read-only: the service sets it."
+    if error.validator == "not" and schema.get("x-notSettable"):
+        name = where[-1] if where else "?"
+        when = schema["x-notSettable"]
+        return (f"{json_path(where)}: '{name}' cannot be set on {when}"
+                + (" (it is fixed when the entity is created)." if when == "update" else "."))
     if error.validator == "required":
         # jsonschema reports each missing property as its own error and names it only in the message.
         missing = next((name for name in error.validator_value if error.message.startswith(repr(name))),
@@ -228,19 +250,25 @@ def _open_types(schema: Any) -> Any:
     return schema
 
 
-def _validator(ref: str, *, open_types: bool = False):
+def validator(ref: str, *, open_types: bool = False):
+    """A jsonschema validator for one view (``file#/$defs/name``) of the contracts."""
     return Validator({"$ref": ref}, registry=registry(open_types), format_checker=Validator.FORMAT_CHECKER)
 
 
 @cache
-def _accepts(ref: str, open_types: bool):
+def accepts(ref: str, open_types: bool):
+    """The compiled accept-only check of one view (see accept.py), or None where it cannot be compiled."""
     document, _, fragment = ref.partition("#")
     contents = registry(open_types).resolver().lookup(document).contents
     return compile_accepts(contents, fragment, Validator.FORMAT_CHECKER)
 
 
-def _title(ref: str) -> str:
-    return registry(False).resolver().lookup(ref).contents.get("title", "object")
+def title(ref: str) -> str:
+    contents = registry(False).resolver().lookup(ref).contents
+    return contents.get("x-typeName") or contents.get("title", "object")
+
+
+_validator, _accepts, _title = validator, accepts, title
 
 
 def load_operations(*, accept_unknown_properties: bool = False) -> list[Operation]:

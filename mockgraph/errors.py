@@ -20,12 +20,15 @@ log = logging.getLogger("mockgraph")
 class GraphError(Exception):
     """A failure the client caused, answered as Graph would answer it."""
 
-    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None):
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None,
+                 details: list[str] | None = None):
         super().__init__(message)
         self.status = status
         self.code = code
         self.message = message
         self.headers = headers or {}
+        #: every problem found (a refused body's contract errors), for the log and the journal
+        self.details = details or []
 
 
 def envelope(code: str, message: str, request_id: str, client_request_id: str) -> dict:
@@ -74,6 +77,8 @@ def front_end_reply(kind: str) -> bytes:
 
 
 def error_response(error: GraphError):
+    if error.details:
+        g.error_details = error.details
     body = envelope(error.code, error.message, g.request_id, g.client_request_id)
     return graph_json(body, error.status, error.headers)
 
@@ -112,34 +117,9 @@ def _from_http(error: HTTPException) -> GraphError:
     if not isinstance(error, (NotFound, MethodNotAllowed)):
         return GraphError(error.code or 400, "BadRequest", error.description or "Bad request.")
     path, method = request.path, request.method
-    if path.startswith(CONTROL_PREFIX):
+    if path.startswith(CONTROL_PREFIX) and isinstance(error, NotFound):
         return GraphError(404, "itemNotFound", f"mockgraph has no control endpoint {method} {path}.")
-    version, _, rest = path[1:].partition("/")
-    operations = current_app.extensions["mockgraph"].operations
-    if version not in {v for op in operations for v in op.versions}:
-        return GraphError(404, "itemNotFound",
-                          f"'{path}' is not a Microsoft Graph path: they start with /v1.0/ or /beta/.")
-    parts = rest.split("/") if rest else []
-    served = [f"{op.method} /{{version}}{op.path}" for op in operations]
-    if isinstance(error, MethodNotAllowed):
-        op = next(op for op in operations if op.fits(parts) == len(parts) == len(op.segments()))
-        if method in op.spec.get("graphMethods", []):
-            return _not_implemented(method, path, served)
-        allowed = sorted(error.valid_methods or [])
-        graph_methods = ", ".join(m for m in allowed if m not in {"HEAD", "OPTIONS"})
-        return GraphError(405, "MethodNotAllowed",
-                          f"The HTTP method '{method}' is not allowed on '{path}'. Allowed: {graph_methods}.",
-                          {"Allow": ", ".join(allowed)})
-    fits = max(op.fits(parts) for op in operations)
-    longest = max(len(op.segments()) for op in operations)
-    if fits == longest:
-        fits += 1  # the segment after a collection is an item's key: any key is a well-formed one
-    if fits >= len(parts):
-        return _not_implemented(method, path, served)  # a real Graph resource the mock does not serve
-    return GraphError(400, "BadRequest", f"Resource not found for the segment '{parts[fits]}'.")
-
-
-def _not_implemented(method: str, path: str, served: list[str]) -> GraphError:
-    return GraphError(501, "NotImplemented",
-                      f"Microsoft Graph has {method} {path}, but mockgraph does not implement it. "
-                      f"It serves: {'; '.join(served)}.")
+    allowed = sorted(error.valid_methods or []) if isinstance(error, MethodNotAllowed) else []
+    return GraphError(405, "MethodNotAllowed", f"The HTTP method '{method}' is not allowed on '{path}'."
+                      + (f" Allowed: {', '.join(allowed)}." if allowed else ""),
+                      {"Allow": ", ".join(allowed)} if allowed else None)

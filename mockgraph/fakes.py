@@ -1,8 +1,8 @@
-"""The values Graph generates for a new session, made by Faker and seeded.
+"""The values Graph generates for new entities, made by Faker and seeded.
 
-Each entity's values are a function of (seed, creation number) alone: a given seed and the
-same sequence of creates give byte-identical entities, whichever worker serves a create and
-whatever other requests come between.
+Each entity's values are a function of (seed, entity type, creation number of that type) alone: a given
+seed and the same creates of one type give byte-identical entities, whichever worker serves a create and
+whatever else a test created between them. The tenant and the signed-in user are a function of the seed.
 """
 
 from __future__ import annotations
@@ -32,20 +32,57 @@ class Fakes:
             self._faker = faker
         return self._faker
 
-    def generate(self, number: int, recipes: dict[str, str]) -> dict[str, Any]:
-        """Make the generated properties named in ``recipes`` (property → recipe) for entity ``number``."""
+    def generate(self, number: int, recipes: dict[str, str], kind: str = "virtualEventSession",
+                 now: str = "") -> dict[str, Any]:
+        """Make the generated properties named in ``recipes`` (property → recipe) for entity ``number`` of ``kind``."""
         with self._lock:
             faker = self.faker
-            faker.seed_instance(f"mockgraph:{self.seed}:{number}")
-            meeting = _Meeting(faker)
+            people = self._people(faker)
+            faker.seed_instance(f"mockgraph:{self.seed}:{kind}:{number}")
+            meeting = _Meeting(faker, people, now)
             return {prop: RECIPES[recipe](meeting) for prop, recipe in recipes.items()}
+
+    def person(self, key: str) -> dict[str, str]:
+        """A stable fake person for ``key`` (a user id the client named): names for ids the mock did not make."""
+        with self._lock:
+            faker = self.faker
+            faker.seed_instance(f"mockgraph:{self.seed}:person:{key}")
+            return _person(faker, self._people(faker)["tenant"])
+
+    @property
+    def signed_in(self) -> dict[str, str]:
+        """The user every delegated call acts as (a token's contents are not read): the organizer of what it creates."""
+        with self._lock:
+            return dict(self._people(self.faker)["user"])
+
+    def _people(self, faker) -> dict:
+        if getattr(self, "_cached_people", None) is None:
+            faker.seed_instance(f"mockgraph:{self.seed}:tenant")
+            tenant = faker.uuid4()
+            self._cached_people = {"tenant": tenant, "user": _person(faker, tenant)}
+        return self._cached_people
+
+
+_FIRST = ("Adele", "Alex", "Diego", "Grady", "Isaiah", "Johanna", "Joni", "Lee", "Lidia", "Lynne", "Megan", "Miriam",
+          "Nestor", "Patti", "Pradeep", "Kenneth", "Diane", "Irvin", "Henrietta", "Christie")
+_LAST = ("Vance", "Wilber", "Siciliani", "Archie", "Langer", "Lauer", "Sherman", "Gu", "Holloway", "Mueller", "Bowen",
+         "Hunter", "Wilke", "Lee", "Gupta", "Brown", "Demoss", "Sink", "Mueller", "Cline")
+
+
+def _person(faker, tenant: str) -> dict[str, str]:
+    """A fake user of the tenant: Graph's sample names and the reserved example.com domain."""
+    first, last = faker.random_element(_FIRST), faker.random_element(_LAST)
+    return {"id": faker.uuid4(), "firstName": first, "lastName": last, "displayName": f"{first} {last}",
+            "email": f"{first}.{last}@contoso.example.com".lower(), "tenantId": tenant}
 
 
 class _Meeting:
     """The ids one Teams meeting shares between its join URL, chat thread and dial-in."""
 
-    def __init__(self, faker):
+    def __init__(self, faker, people: dict | None = None, now: str = ""):
         self.faker = faker
+        self.people = people or {}
+        self.now = now
         self.tenant = faker.uuid4()
         self.organizer = faker.uuid4()
         token = base64.b64encode(faker.uuid4().encode()).decode().rstrip("=")
@@ -80,8 +117,28 @@ def _audio_conferencing(m: _Meeting) -> dict:
     }
 
 
+def _organizer(m: _Meeting) -> dict:
+    user = m.people["user"]
+    return {"application": None, "device": None,
+            "user": {"id": user["id"], "displayName": user["displayName"], "tenantId": user["tenantId"]}}
+
+
+def _guest(m: _Meeting) -> dict[str, str]:
+    return _person(m.faker, m.people["tenant"])
+
+
 RECIPES: dict[str, Callable[[_Meeting], Any]] = {
     "guid": lambda m: m.faker.uuid4(),
+    # Town halls and webinars are "{guid}@{tenant guid}" in every documented example.
+    "event_id": lambda m: f"{m.faker.uuid4()}@{m.people['tenant']}",
+    "organizer": _organizer,
+    "now": lambda m: m.now,
+    "tenant": lambda m: m.people["tenant"],
+    "person": _guest,
+    "user_id": lambda m: m.people["user"]["id"],
+    "user_first_name": lambda m: m.people["user"]["firstName"],
+    "user_last_name": lambda m: m.people["user"]["lastName"],
+    "user_email": lambda m: m.people["user"]["email"],
     "join_web_url": _join_web_url,
     "chat_info": lambda m: {"threadId": m.thread, "messageId": "0", "replyChainMessageId": None},
     "join_meeting_id_settings": lambda m: {

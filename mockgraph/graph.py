@@ -1,6 +1,7 @@
-"""The Graph-facing side: auth, one view per operation in contracts/operations.json, the journal.
+"""The Graph-facing side: auth, one view for every Graph path, the journal.
 
-Views are thin: read the body, check it against the contract, build the reply, respond.
+The view is thin: resolve the path (routing.py), read and parse the body where the operation takes one,
+then hand the call to its kind's handler (handlers.py).
 """
 
 from __future__ import annotations
@@ -12,45 +13,54 @@ from flask import Blueprint, Flask, Response, current_app, g, request
 from werkzeug.exceptions import ClientDisconnected
 
 from mockgraph.config import CONTROL_PREFIX
-from mockgraph.contracts import Operation
 from mockgraph.errors import GraphError
-from mockgraph.headers import graph_json
+from mockgraph.handlers import HANDLERS, Call
 from mockgraph.payloads import check_content_type, parse_object, read_body
-from mockgraph.replies import Reply
 
 JOURNAL_BODY_BYTES = 64 * 1024
 _CHALLENGE = ('Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", '
               'client_id="00000003-0000-0000-c000-000000000000"')
 
 
-def blueprint(operations: list[Operation]) -> Blueprint:
+def blueprint() -> Blueprint:
+    """One view for every Graph path: the router, not Werkzeug's, decides what a path means."""
     bp = Blueprint("graph", __name__)
-    for op in operations:
-        bp.add_url_rule(op.rule, endpoint=op.name, view_func=_view(op, Reply(op)), methods=[op.method])
+    methods = ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"]
+    bp.add_url_rule("/", endpoint="graph", view_func=_view, methods=methods, defaults={"rest": ""})
+    bp.add_url_rule("/<path:rest>", endpoint="graph", view_func=_view, methods=methods)
     bp.before_app_request(_authenticate)
     bp.after_app_request(_record)
     return bp
 
 
-def _view(op: Operation, reply: Reply):
-    def view(**params: str) -> Response:
-        state = current_app.extensions["mockgraph"]
-        check_content_type(request.headers.get("Content-Type"))
-        body = parse_object(read_body(), max_depth=state.settings.max_json_depth, type_name=op.type_name)
-        g.request_json = body
-        op.check(body)
-        parent = params[op.parent]
-        if state.store.event_absent(parent):
-            raise GraphError(404, "itemNotFound", f"The virtual event '{parent}' was not found.")
-        generated = state.fakes.generate(state.store.next_creation(), reply.recipes)
-        prefer = request.headers.get("Prefer", "")
-        entity = reply.build(body, generated, params, "include-unknown-enum-members" in prefer)
-        where = {k: quote(v, safe="@") for k, v in params.items()}
-        location = request.host_url + reply.location.format(**where, id=quote(entity["id"], safe="@"))
-        return graph_json(entity, op.status, {"Location": location})
+_BODY_KINDS = {"create", "update"}
 
-    view.__name__ = op.name
-    return view
+
+def _view(rest: str) -> Response:
+    if request.path.startswith(CONTROL_PREFIX):
+        raise GraphError(404, "itemNotFound", f"mockgraph has no control endpoint {request.method} {request.path}.")
+    state = current_app.extensions["mockgraph"]
+    raw = request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or quote(request.path)
+    match = state.router.resolve(request.method, raw)
+    op = match.operation
+    if not op.served:
+        raise GraphError(501, "NotImplemented", f"Microsoft Graph has {op.method} /{match.version}{op.path}, but "
+                                                f"mockgraph does not serve it ({op.why}).")
+    body = None
+    if op.kind in _BODY_KINDS or (op.kind == "action" and _has_body()):
+        check_content_type(request.headers.get("Content-Type"))
+        type_name = f"microsoft.graph.{op.target.type}" if op.kind != "action" else f"{op.tail} parameters"
+        body = parse_object(read_body(), max_depth=state.settings.max_json_depth, type_name=type_name)
+        g.request_json = body
+    call = Call(op=op, params=match.params, version=match.version, state=state, body=body, args=request.args,
+                url=request.base_url, host_url=request.host_url,
+                include_unknown_enum_members="include-unknown-enum-members" in request.headers.get("Prefer", ""),
+                now=state.now())
+    return HANDLERS[op.kind](call)
+
+
+def _has_body() -> bool:
+    return bool(request.content_length) or "chunked" in request.headers.get("Transfer-Encoding", "").lower()
 
 
 def _is_graph_path() -> bool:
@@ -96,6 +106,8 @@ def _record(response: Response) -> Response:
         "requestId": g.get("request_id"),
         "response": g.get("reply_body"),
     }
+    if g.get("error_details"):
+        entry["errors"] = g.error_details
     if (response.content_length or 0) > JOURNAL_BODY_BYTES:
         # The client got the whole echo of its huge body; the journal keeps bounded entries.
         entry["response"], entry["responseTruncated"] = None, True
@@ -117,5 +129,6 @@ def _body_is_readable() -> bool:
     return request.content_length is not None and request.content_length <= current_app.config["MAX_CONTENT_LENGTH"]
 
 
-def install(app: Flask, operations: list[Operation]) -> None:
-    app.register_blueprint(blueprint(operations))
+def install(app: Flask) -> None:
+    app.url_map.merge_slashes = False  # "//" is the router's to judge, not a redirect of Werkzeug's
+    app.register_blueprint(blueprint())

@@ -64,30 +64,41 @@ def document(server: str | None = None) -> dict[str, Any]:
     return doc
 
 
+#: Contracts whose $defs keep their own names; every other file's are prefixed with its type
+#: ("attendanceRecord.create"),
+#: since the generated contracts each have create, update and response views and their own complex types.
+_UNPREFIXED = {"virtualEventSession.schema.json", "graphError.schema.json"}
+
+
 def _components(files: dict[str, dict]) -> dict[str, Any]:
     schemas: dict[str, Any] = {}
     for name, contents in files.items():
         for key, schema in contents.get("$defs", {}).items():
-            if key in schemas:
+            component = _component(name, key)
+            if component in schemas:
                 raise ValueError(f"contracts/{name}: $defs/{key} is also defined in another contract")
-            schemas[key] = _repoint(schema)
+            schemas[component] = _repoint(schema, name)
     return schemas
 
 
-def _repoint(node: Any) -> Any:
-    """Point ``$ref`` s (local or ``file.schema.json#/$defs/x``) at ``#/components/schemas/x``."""
+def _component(file: str, key: str) -> str:
+    return key if file in _UNPREFIXED else f"{file.removesuffix('.schema.json')}.{key}"
+
+
+def _repoint(node: Any, file: str) -> Any:
+    """Point ``$ref`` s (local or ``file.schema.json#/$defs/x``) at ``#/components/schemas/…``."""
     if isinstance(node, dict):
-        return {k: _ref(v) if k == "$ref" else _repoint(v) for k, v in node.items()}
+        return {k: _ref(v, file) if k == "$ref" else _repoint(v, file) for k, v in node.items()}
     if isinstance(node, list):
-        return [_repoint(v) for v in node]
+        return [_repoint(v, file) for v in node]
     return node
 
 
-def _ref(ref: str) -> str:
-    _, _, pointer = ref.partition("#")
+def _ref(ref: str, file: str = "virtualEventSession.schema.json") -> str:
+    document, _, pointer = ref.partition("#")
     if not pointer.startswith("/$defs/") or pointer.count("/") != 2:
         raise ValueError(f"mockgraph openapi can only follow refs to a contract's $defs, not {ref!r}")
-    return "#/components/schemas/" + pointer.removeprefix("/$defs/")
+    return "#/components/schemas/" + _component(document or file, pointer.removeprefix("/$defs/"))
 
 
 def _operation(op: dict, version: str) -> dict[str, Any]:

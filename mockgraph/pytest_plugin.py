@@ -4,10 +4,16 @@ pytest imports this module in every run where mockgraph is installed, so it impo
 but pytest and the standard library: Flask, Faker and jsonschema load when a test first asks
 for a fixture. Each setting is read, first found wins, from a conftest override of its
 fixture, the command line (``--mockgraph-seed``), a ``MOCKGRAPH_*`` variable, then the ini file.
+
+A conftest may override the settings for its folder only, so the servers and apps are kept in
+session caches keyed by the settings a test resolves to: one per distinct value, started the
+first time a test needs it. A session-scoped server would be built from whichever folder's
+settings came first and then shared by every other folder.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -48,7 +54,8 @@ _VALUES = pytest.StashKey[dict[str, Any]]()
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "mockgraph(seed=N): run this test's mock with another seed (mockgraph and mockgraph_client)")
+        "markers", "mockgraph(seed=N): run this test's mock with another seed (mockgraph and mockgraph_client); "
+        "other settings go in a conftest mockgraph_settings override")
     # Read every option now: a bad value is a usage error before any test runs, not an error in each.
     config.stash[_VALUES] = {name: _read(config, name) for name in OPTIONS}
 
@@ -96,9 +103,13 @@ def mockgraph_port(pytestconfig: pytest.Config) -> int:
     return option(pytestconfig, "port", 0)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def mockgraph_settings(mockgraph_seed: int, mockgraph_accept_unknown_properties: bool) -> Settings | Mapping:
-    """All settings: the fixtures above over the other ``MOCKGRAPH_*`` variables. Override to pass your own."""
+    """All settings: the fixtures above over the other ``MOCKGRAPH_*`` variables. Override to pass your own.
+
+    Function scope, so an override of ``mockgraph_seed`` in one folder's conftest reaches that folder's
+    tests only; a user's override may be session-scoped (it is read once per folder).
+    """
     from mockgraph.config import Settings
 
     return Settings.from_env(seed=mockgraph_seed, accept_unknown_properties=mockgraph_accept_unknown_properties)
@@ -112,47 +123,122 @@ def _settings(value: Settings | Mapping) -> Settings:
     return settings.replace(propagate_exceptions=True)
 
 
+class MockGraphServers:
+    """The session's servers, one per (settings, host, port), each started when a test first needs it."""
+
+    def __init__(self) -> None:
+        self._servers: dict[tuple[Settings, str, int], MockGraphServer] = {}
+
+    def get(self, settings: Settings, host: str = "127.0.0.1", port: int = 0) -> MockGraphServer:
+        """The running server for these settings, started now if no test has asked for them yet."""
+        from mockgraph.server import MockGraphServer
+
+        key = (settings, host, port)
+        if key not in self._servers:
+            if port and any((h, p) == (host, port) for _, h, p in self._servers):
+                pytest.fail(f"mockgraph: port {port} (mockgraph_port) already serves the mock of other tests, "
+                            "which have other mockgraph_settings; a fixed port holds one server, so set "
+                            "mockgraph_port to 0 (a free port for each settings value) or give these tests "
+                            "the same settings", pytrace=False)
+            self._servers[key] = MockGraphServer(host=host, port=port, settings=settings).start()
+        return self._servers[key]
+
+    def __len__(self) -> int:
+        return len(self._servers)
+
+    def stop(self) -> None:
+        for server in self._servers.values():
+            server.stop()
+        self._servers.clear()
+
+
 @pytest.fixture(scope="session")
-def mockgraph_server(mockgraph_settings: Settings | Mapping, mockgraph_host: str,
-                     mockgraph_port: int) -> Iterator[MockGraphServer]:
-    """One mock Graph on a free loopback port for the whole session; ``mockgraph`` resets it per test."""
-    from mockgraph.server import MockGraphServer
-
-    server = MockGraphServer(host=mockgraph_host, port=mockgraph_port, settings=_settings(mockgraph_settings))
-    server.start()
-    yield server
-    server.stop()
+def mockgraph_servers() -> Iterator[MockGraphServers]:
+    """Every server of this session, keyed by settings; all stopped when the session ends."""
+    servers = MockGraphServers()
+    yield servers
+    servers.stop()
 
 
-def _marker_seed(request: pytest.FixtureRequest) -> int | None:
-    marker = request.node.get_closest_marker("mockgraph")
-    return None if marker is None else marker.kwargs.get("seed")
+@pytest.fixture
+def mockgraph_server(mockgraph_servers: MockGraphServers, mockgraph_settings: Settings | Mapping,
+                     mockgraph_host: str, mockgraph_port: int) -> MockGraphServer:
+    """The mock Graph for this test's settings, on a free loopback port, shared by every test with the same ones.
+
+    ``mockgraph`` resets it per test. It is started by the first test that needs it and lives until the session ends.
+    """
+    return mockgraph_servers.get(_settings(mockgraph_settings), mockgraph_host, mockgraph_port)
+
+
+#: The one setting a test can change on a shared server: reset(seed=...) applies it and the next reset undoes it.
+PER_TEST_SETTINGS = ("seed",)
+
+
+def marker_seed(item: pytest.Item) -> int | None:
+    """The seed of this test's ``@pytest.mark.mockgraph(seed=N)``; anything else it carries is a usage error."""
+    marker = item.get_closest_marker("mockgraph")
+    if marker is None:
+        return None
+    from mockgraph.config import Settings
+
+    usage = "@pytest.mark.mockgraph takes seed=N only"
+    if marker.args:
+        pytest.fail(f"{usage}, as a keyword; got the positional argument(s) "
+                    f"{', '.join(map(repr, marker.args))}", pytrace=False)
+    known = {f.name for f in dataclasses.fields(Settings)}
+    for name in marker.kwargs:
+        if name not in known:
+            pytest.fail(f"{usage}: {name!r} is not a mockgraph setting", pytrace=False)
+        if name not in PER_TEST_SETTINGS:
+            pytest.fail(f"{usage}: the setting {name!r} cannot be applied to one test, because tests share a "
+                        f"server and only the seed is restored by a reset; override mockgraph_settings in a "
+                        f"conftest.py beside this test instead (its tests get a server of their own)",
+                        pytrace=False)
+    seed = marker.kwargs.get("seed")
+    if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
+        pytest.fail(f"{usage}: seed must be an integer, got {seed!r}", pytrace=False)
+    return seed
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Check the marker before any fixture is set up, and also on tests that use no mockgraph fixture."""
+    marker_seed(item)
 
 
 @pytest.fixture
 def mockgraph(mockgraph_server: MockGraphServer, request: pytest.FixtureRequest) -> Iterator[MockGraphServer]:
-    """The session's mock, fresh for this test: ``.url`` ends in /v1.0, ``.requests`` holds this test's requests."""
-    mockgraph_server.reset(seed=_marker_seed(request))
+    """The mock for this test's settings, fresh: ``.url`` ends in /v1.0, ``.requests`` holds this test's requests."""
+    mockgraph_server.reset(seed=marker_seed(request.node))
     yield mockgraph_server
     mockgraph_server.check()
 
 
 @pytest.fixture(scope="session")
-def mockgraph_app(mockgraph_settings: Settings | Mapping) -> Flask:
-    """The mock as a Flask app in this process, built once per session."""
-    from mockgraph.app import create_app
-    from mockgraph.client import MockGraphClient
+def _mockgraph_apps() -> dict[Settings, Flask]:
+    """The in-process apps of this session, one per settings value, each built when first needed."""
+    return {}
 
-    app = create_app(_settings(mockgraph_settings))
-    app.test_client_class = MockGraphClient
-    return app
+
+@pytest.fixture
+def mockgraph_app(_mockgraph_apps: dict[Settings, Flask], mockgraph_settings: Settings | Mapping) -> Flask:
+    """The mock as a Flask app in this process, built once per session for each settings value."""
+    settings = _settings(mockgraph_settings)
+    if settings not in _mockgraph_apps:
+        from mockgraph.app import create_app
+        from mockgraph.client import MockGraphClient
+
+        app = create_app(settings)
+        app.test_client_class = MockGraphClient
+        _mockgraph_apps[settings] = app
+    return _mockgraph_apps[settings]
 
 
 @pytest.fixture
 def mockgraph_client(mockgraph_app: Flask, request: pytest.FixtureRequest) -> Iterator[MockGraphClient]:
     """Flask's test client for a fresh in-process mock: no socket, same journal and assertions."""
     client = mockgraph_app.test_client()
-    client.reset(seed=_marker_seed(request))
+    client.reset(seed=marker_seed(request.node))
     yield client
     client.check()
 

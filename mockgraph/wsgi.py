@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import socket
 import sys
 import time
 
@@ -123,9 +124,16 @@ class _Gunicorn(BaseApplication):
         return self.application
 
 
-def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner: str) -> None:
-    """Serve until interrupted; prints the base URL once the socket is bound."""
+def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner: str,
+        sock: socket.socket | None = None) -> None:
+    """Serve until interrupted; prints the base URL once the socket is bound.
+
+    ``sock`` is a socket already bound to ``host``:``port`` (``mockgraph.ports.bind``): gunicorn
+    then listens on it instead of binding, so a bad address was reported before gunicorn started
+    and a port 0 is the one already picked. It is handed over: do not use or close it afterwards.
+    """
     bind_host = f"[{host}]" if ":" in host else host
+    bind = f"{bind_host}:{port}" if sock is None else f"fd://{sock.detach()}"  # gunicorn closes the fd it is given
     warm_up(app.extensions["mockgraph"].settings)
 
     def when_ready(server) -> None:
@@ -134,7 +142,7 @@ def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner:
               file=sys.stderr, flush=True)
 
     _Gunicorn(app, {
-        "bind": f"{bind_host}:{port}",
+        "bind": bind,
         "workers": workers,
         "worker_class": _Worker,
         "logger_class": _Logger,

@@ -190,6 +190,97 @@ def test_settings_fixture_takes_a_mapping_of_any_setting(pytester):
     pytester.runpytest().assert_outcomes(passed=1)
 
 
+# Each folder's test asserts what its own conftest asked for, seen through the server and the in-process app.
+FOLDER_TEST = '''
+def test_{name}(mockgraph, mockgraph_client):
+    expected = {expected!r}
+    status, _ = create(mockgraph.url)
+    request = urllib.request.Request(mockgraph.url + "/solutions/virtualEvents/events/e/sessions",
+                                     json.dumps(BODY).encode(), {{"Content-Type": "application/json"}})
+    try:
+        no_token = urllib.request.urlopen(request, timeout=10).status
+    except urllib.error.HTTPError as error:
+        no_token = error.code
+    client_no_token = mockgraph_client.post("/v1.0/solutions/virtualEvents/events/e/sessions", json=BODY).status_code
+    seen = {{"seed": mockgraph.seed, "client_seed": mockgraph_client.application.extensions["mockgraph"].fakes.seed,
+            "no_token": no_token, "client_no_token": client_no_token, "journal": len(mockgraph.requests)}}
+    assert status == 201 and seen == expected
+'''
+
+SETTINGS_FOLDERS = {
+    # folder: (its conftest, what its test must see)
+    "a": ('@pytest.fixture(scope="session")\ndef mockgraph_settings():\n    return {"seed": 3, "require_auth": False}',
+          {"seed": 3, "client_seed": 3, "no_token": 201, "client_no_token": 201, "journal": 2}),
+    "b": ('@pytest.fixture(scope="session")\ndef mockgraph_settings():\n    return {"seed": 4, "journal_size": 1}',
+          {"seed": 4, "client_seed": 4, "no_token": 401, "client_no_token": 401, "journal": 1}),
+    "c": ('@pytest.fixture(scope="session")\ndef mockgraph_seed():\n    return 5',
+          {"seed": 5, "client_seed": 5, "no_token": 401, "client_no_token": 401, "journal": 2}),
+    ".": (None, {"seed": 0, "client_seed": 0, "no_token": 401, "client_no_token": 401, "journal": 2}),
+}
+
+
+def settings_folders(pytester: pytest.Pytester) -> None:
+    for folder, (conftest, expected) in SETTINGS_FOLDERS.items():
+        path = pytester.mkdir(folder) if folder != "." else pytester.path
+        if conftest:
+            (path / "conftest.py").write_text("import pytest\n\n" + conftest + "\n")
+        name = "root" if folder == "." else folder
+        (path / f"test_{name}.py").write_text(USER_HEADER + FOLDER_TEST.format(name=name, expected=expected))
+
+
+@pytest.mark.parametrize("order", [["a", "b", "c", "test_root.py"], ["test_root.py", "c", "b", "a"],
+                                   ["b", "test_root.py", "a", "c"]])
+def test_a_conftest_override_applies_to_its_own_folder_only(pytester, order):
+    """Folders with different conftest settings each get their own, whichever folder runs first."""
+    settings_folders(pytester)
+    result = pytester.runpytest("-p", "no:cacheprovider", *order)
+    result.assert_outcomes(passed=4)
+
+
+def test_a_fixed_port_with_two_settings_values_fails_clearly(pytester):
+    """With --mockgraph-port one server can exist, so a second settings value is refused with the reason."""
+    import socket
+
+    settings_folders(pytester)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = pytester.runpytest("-p", "no:cacheprovider", "--mockgraph-port", str(port), "test_root.py", "a")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines([f"*mockgraph: port {port} (mockgraph_port) already serves the mock of other tests, "
+                                 "which have other mockgraph_settings; a fixed port holds one server, so set "
+                                 "mockgraph_port to 0*"])
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    ("42", "takes seed=N only, as a keyword; got the positional argument(s) 42"),
+    ("seed=1, sead=1", "takes seed=N only: 'sead' is not a mockgraph setting"),
+    ("require_auth=False", "takes seed=N only: the setting 'require_auth' cannot be applied to one test, because "
+                           "tests share a server and only the seed is restored by a reset; override "
+                           "mockgraph_settings in a conftest.py beside this test instead"),
+    ("seed='5'", "takes seed=N only: seed must be an integer, got '5'"),
+    ("seed=True", "takes seed=N only: seed must be an integer, got True"),
+])
+def test_the_marker_refuses_what_it_cannot_apply(pytester, arguments, message):
+    """A marker with positional, unknown, per-session or ill-typed arguments errors the test, saying why."""
+    user_file(pytester, f'''
+        @pytest.mark.mockgraph({arguments})
+        def test_server(mockgraph):
+            pass
+
+        @pytest.mark.mockgraph({arguments})
+        def test_client(mockgraph_client):
+            pass
+
+        @pytest.mark.mockgraph({arguments})
+        def test_no_fixture():
+            pass
+    ''')
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=3)
+    assert result.stdout.str().count("@pytest.mark.mockgraph " + message) == 3, result.stdout.str()
+
+
 def test_a_bad_option_value_is_a_one_line_usage_error(pytester, monkeypatch):
     """A seed that is not a number names its source instead of failing deep in a fixture."""
     user_file(pytester, SEED_FILE)

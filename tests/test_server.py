@@ -122,7 +122,7 @@ def test_a_server_exception_answers_500_and_is_reraised_by_check(graph, minimal_
 def test_leaving_the_context_reraises_a_server_exception(minimal_body):
     """``with MockGraphServer()`` fails the block that made the mock fail."""
     with pytest.raises(ZeroDivisionError), MockGraphServer() as graph:
-        graph.state.fakes.generate = lambda *a: 1 / 0
+        graph.state.fakes.generate = lambda *a, **k: 1 / 0
         assert create(graph, minimal_body).status_code == 500
 
 

@@ -1,0 +1,181 @@
+"""Entities as the service keeps and returns them: built once per type from the contracts, then made, merged, rendered.
+
+A type's ``Kind`` holds what every request of that type needs, compiled at start-up: the create and update
+checks, the reply template (every property of the type, in contract order, null until set), the values
+the service generates, its defaults, and the evolvable enums it hides from clients that did not ask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mockgraph import contracts
+from mockgraph.model import model, type_spec
+from mockgraph.replies import _evolvable_enums, _hide_members
+
+
+@dataclass
+class View:
+    """One contract view (create or update): the compiled accept check, and jsonschema to explain a refusal."""
+
+    ref: str
+    validator: Any
+    accepts: Callable[[Any], bool] | None
+    title: str
+
+    def check(self, body: dict) -> None:
+        contracts.check_body(self.validator, self.accepts, body, self.title, self.ref)
+
+
+@dataclass
+class Kind:
+    name: str
+    odata_type: str
+    create: View
+    update: View
+    keys: list[str]                       # the reply's properties in order
+    id_recipe: str | None
+    recipes: dict[str, str]
+    defaults: dict[str, Any]
+    summary: list[str] | None
+    evolvable: list[tuple[tuple, set]]
+    hook: str | None = None
+    children: dict[str, str] = field(default_factory=dict)
+    derived: list[str] = field(default_factory=list)
+    #: property -> the kind of value there, for $filter, $orderby and $select
+    fields: dict[str, str] = field(default_factory=dict)
+
+    def template(self) -> dict[str, Any]:
+        out = dict.fromkeys(self.keys)
+        out["@odata.type"] = self.odata_type
+        return out
+
+    def summarize(self, entity: dict) -> dict:
+        """What a list shows of an entity: the summary properties filled, the rest null (as Graph's session lists)."""
+        if not self.summary:
+            return entity
+        return {k: (v if k in self.summary or k.startswith("@") else None) for k, v in entity.items()}
+
+    def hide_unknown_members(self, entity: dict) -> dict:
+        for path, members in self.evolvable:
+            _hide_members(entity, path, members)
+        return entity
+
+
+def _views(name: str, spec: dict) -> dict[str, str]:
+    if "views" in spec:
+        return spec["views"]
+    document = spec["schema"]
+    return {view: f"{document}#/$defs/{view}" for view in ("create", "update", "response")}
+
+
+def _keys(spec: dict, response: dict) -> list[str]:
+    documented = []
+    if "template" in spec:  # the documented response's order first, as the session create always answered
+        documented = list(contracts.read_json(contracts.data_path("fixtures") / spec["template"]))
+    ordered = ["@odata.type", *documented, *response.get("properties", {})]
+    return [k for k in dict.fromkeys(ordered) if k != "@odata.context"]
+
+
+def load_kinds(*, open_types: bool) -> dict[str, Kind]:
+    """Every type of the model, compiled; a missing contract is an error at start-up, not on a request."""
+    kinds: dict[str, Kind] = {}
+    for name, spec in model()["types"].items():
+        views = _views(name, spec)
+        resolver = contracts.registry(False).resolver()
+        response = resolver.lookup(views["response"]).contents
+        base_resolver = contracts.registry(False).resolver(views["response"].split("#", 1)[0])
+        kinds[name] = Kind(
+            name=name,
+            odata_type=f"#microsoft.graph.{name}",
+            create=_view(views["create"], open_types),
+            update=_view(views["update"], open_types),
+            keys=_keys(spec, response),
+            id_recipe=spec.get("id"),
+            recipes=spec.get("generated", {}),
+            defaults=spec.get("defaults", {}),
+            summary=spec.get("summary"),
+            evolvable=list(_evolvable_enums(response, base_resolver)),
+            hook=spec.get("hook"),
+            children=spec.get("children", {}),
+            derived=spec.get("derived", []),
+            fields=_fields(response, base_resolver),
+        )
+    return kinds
+
+
+def _fields(schema: dict, resolver: Any) -> dict[str, str]:
+    out = {}
+    for name, sub in schema.get("properties", {}).items():
+        if name.startswith("@"):
+            continue
+        while "$ref" in sub:
+            sub = resolver.lookup(sub["$ref"]).contents
+        types = contracts.jsonschema_types(sub)
+        if "enum" in sub:
+            out[name] = "enum"
+        elif "array" in types:
+            out[name] = "collection"
+        elif "object" in types or "properties" in sub:
+            out[name] = "complex"
+        elif "boolean" in types:
+            out[name] = "bool"
+        elif "integer" in types or "number" in types:
+            out[name] = "int"
+        elif sub.get("format") == "date-time" or "DateTimeOffset" in str(sub.get("title", "")):
+            out[name] = "datetimeoffset"
+        else:
+            out[name] = "string"
+    return out
+
+
+def _view(ref: str, open_types: bool) -> View:
+    return View(ref=ref, validator=contracts.validator(ref, open_types=open_types),
+                accepts=contracts.accepts(ref, open_types), title=contracts.title(ref))
+
+
+def overlay(entity: dict, body: dict) -> dict:
+    """The client's values over the entity; objects merge one level into generated ones, as the create always did."""
+    for key, value in body.items():
+        if key == "@odata.type":
+            continue
+        base = entity.get(key)
+        entity[key] = {**base, **value} if isinstance(base, dict) and isinstance(value, dict) else value
+    return entity
+
+
+def merge_patch(entity: dict, body: dict) -> dict:
+    """PATCH: each property sent replaces the stored one; complex values merge property by property; collections
+    are replaced whole (OData's rules for PATCH); ``null`` sets a property to null."""
+    out = dict(entity)
+    for key, value in body.items():
+        if key == "@odata.type":
+            continue
+        base = out.get(key)
+        out[key] = _merge(base, value) if isinstance(base, dict) and isinstance(value, dict) else value
+    return out
+
+
+def _merge(base: dict, change: dict) -> dict:
+    out = dict(base)
+    for key, value in change.items():
+        old = out.get(key)
+        out[key] = _merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return out
+
+
+def select(entity: dict, names: tuple[str, ...] | None) -> dict:
+    if names is None:
+        return entity
+    wanted = {n.casefold() for n in names}
+    return {k: v for k, v in entity.items() if k.startswith("@") or k.casefold() in wanted}
+
+
+def type_names() -> list[str]:
+    return list(model()["types"])
+
+
+def spec_of(name: str) -> dict:
+    return type_spec(name)

@@ -1,0 +1,311 @@
+"""What each kind of operation does: a table of handlers with one signature, ``handler(call) -> Response``.
+
+Every handler first walks the operation's path through the store (``walk``): each keyed step must name an
+entity that exists and is of the type its set holds, or the request is a 404 naming it. Only then does
+the handler read or change the target, so a refused request changes nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from flask import Response
+
+from mockgraph import hooks, odata
+from mockgraph.entities import Kind, merge_patch, overlay, select
+from mockgraph.errors import GraphError
+from mockgraph.headers import graph_json
+from mockgraph.model import Operation, Step, model
+from mockgraph.stores import StoreFull
+
+
+@dataclass
+class Call:
+    """One request, resolved: what the handlers need and nothing of Flask's."""
+
+    op: Operation
+    params: dict[str, str]
+    version: str
+    state: Any                      # app.MockState
+    body: dict | None
+    args: Any                       # the query arguments (a MultiDict)
+    url: str                        # scheme://host/path of the request, no query
+    host_url: str
+    include_unknown_enum_members: bool
+    now: str
+
+    @property
+    def store(self):
+        return self.state.store
+
+
+@dataclass
+class Found:
+    step: Step
+    collection: str
+    key: str | None = None
+    entity: dict | None = None
+
+    @property
+    def address(self) -> str:
+        return f"{self.collection}/{_escape(self.key)}"
+
+
+def _escape(key: str | None) -> str:
+    return (key or "").replace("%", "%25").replace("/", "%2F")
+
+
+def walk(call: Call, *, lenient: bool = False) -> list[Found]:
+    """Resolve each step of the path in the store; the last step is the target (an entity, or a collection)."""
+    found: list[Found] = []
+    steps = call.op.steps
+    for i, step in enumerate(steps):
+        if step.same_as:
+            collection = f"{found[-2].address}/{step.same_as}"  # not contained: the event's own set
+        else:
+            collection = f"{found[-1].address}/{step.store}" if found else step.store
+        if not step.keyed:
+            found.append(Found(step, collection))
+            break
+        here = Found(step, collection, *_lookup(call, step, collection))
+        is_target = i == len(steps) - 1
+        if here.entity is None and not (not is_target and _implied(call, here, lenient, steps[i + 1])):
+            raise _not_found(step, here.key)
+        found.append(here)
+    return found
+
+
+def _lookup(call: Call, step: Step, collection: str) -> tuple[str, dict | None]:
+    if step.singleton:
+        return "$", call.store.get(collection, "$")
+    if step.alternate:
+        (prop, param), = step.alternate
+        wanted = call.params[param]
+        for _, entity in call.store.page(collection):
+            value = entity.get(prop)
+            same_email = prop == "email" and isinstance(value, str) and value.casefold() == wanted.casefold()
+            if value == wanted or same_email:
+                return entity["id"], entity
+        return wanted, None
+    key = call.params[step.key]
+    entity = call.store.get(collection, key)
+    if entity is not None and step.store == "events" and step.nav != "events" \
+            and entity.get("@odata.type") != f"#microsoft.graph.{step.type}":
+        entity = None  # a webinar's id under /townhalls is not a town hall
+    return key, entity
+
+
+def _implied(call: Call, parent: Found, lenient: bool, child: Step) -> bool:
+    """A parent the store does not hold still stands where the mock is lenient and nobody declared it absent."""
+    if call.state.settings.strict_parents or call.store.event_absent(parent.key or ""):
+        return False
+    if lenient:
+        return True
+    return call.store.count(f"{parent.address}/{child.store}") > 0
+
+
+def _not_found(step: Step, key: str | None) -> GraphError:
+    what = "virtual event" if step.store == "events" else f"{step.type} in {step.nav}"
+    if step.singleton:
+        return GraphError(404, "itemNotFound", f"The {step.nav} of this virtual event was not found.")
+    return GraphError(404, "itemNotFound", f"The {what} '{key}' was not found.")
+
+
+# -- rendering -------------------------------------------------------------------------------------------------
+
+def context_url(call: Call, *, entity: bool) -> str:
+    """``https://graph.microsoft.com/v1.0/$metadata#solutions/virtualEvents/townhalls('…')/presenters/$entity``."""
+    parts = [*model()["root"]]
+    steps = call.op.steps
+    for i, step in enumerate(steps):
+        last = i == len(steps) - 1
+        if step.key and not last:
+            parts.append(f"{step.nav}('{call.params[step.key].replace(chr(39), chr(39) * 2)}')")
+        else:
+            parts.append(step.nav)
+    return f"https://graph.microsoft.com/{call.version}/$metadata#{'/'.join(parts)}" + ("/$entity" if entity else "")
+
+
+def _kind_of(call: Call, entity: dict, default: str) -> Kind:
+    name = (entity.get("@odata.type") or "").removeprefix("#microsoft.graph.")
+    return call.state.kinds.get(name) or call.state.kinds[default]
+
+
+def render(call: Call, entity: dict, kind: Kind) -> dict:
+    out = copy.deepcopy(entity)
+    if not call.include_unknown_enum_members:
+        kind.hide_unknown_members(out)
+    return out
+
+
+def _entity_reply(call: Call, entity: dict, status: int, headers: dict | None = None) -> Response:
+    kind = _kind_of(call, entity, call.op.target.type)
+    body = {"@odata.context": context_url(call, entity=True), **render(call, entity, kind)}
+    return graph_json(body, status, headers)
+
+
+def _no_content() -> Response:
+    return Response(status=204)
+
+
+# -- the kinds -------------------------------------------------------------------------------------------------
+
+def create(call: Call) -> Response:
+    target = call.op.target
+    lenient = target.type == "virtualEventSession"  # sessions may be created in any well-formed event id
+    found = walk(call, lenient=lenient)
+    kind = call.state.kinds[target.type]
+    kind.create.check(call.body)
+    entity = materialize(call, kind, call.body, found)
+    for _ in range(3):
+        # A generated id meets a stored one only when a reset raced this create (the counter started over while the
+        # id was being made): take the next number rather than refuse the client.
+        if _insert(call, found[-1].collection, entity, conflict_ok=entity["id"] not in json.dumps(call.body)):
+            break
+        entity = materialize(call, kind, call.body, found)
+    for nav, recipe in kind.children.items():
+        child = hooks.CHILDREN[recipe](call, entity)
+        child_kind = _kind_of(call, child, child["@odata.type"].removeprefix("#microsoft.graph."))
+        made = materialize(call, child_kind, child, found, key="$" if nav == "registrationConfiguration" else None)
+        _insert(call, f"events/{_escape(entity['id'])}/{nav}", made, key="$" if nav == "registrationConfiguration"
+                else None)
+    where = {k: quote(v, safe="@") for k, v in call.params.items()}
+    location = (call.host_url + call.version + call.op.path.format_map(where) + "/" + quote(entity["id"], safe="@"))
+    return _entity_reply(call, entity, call.op.status, {"Location": location})
+
+
+def materialize(call: Call, kind: Kind, body: dict, found: list[Found], key: str | None = None) -> dict:
+    """A new entity of ``kind``: the template, the seeded generated values, the defaults, then the client's values."""
+    concrete = kind
+    sent_type = (body.get("@odata.type") or "").lstrip("#").removeprefix("microsoft.graph.")
+    if sent_type in kind.derived:
+        concrete = call.state.kinds.get(sent_type, kind)
+    number = call.store.next_number(kind.name)
+    recipes = dict(concrete.recipes or kind.recipes)
+    if kind.id_recipe:
+        recipes = {"id": kind.id_recipe, **recipes}
+    entity = concrete.template()
+    entity.update(copy.deepcopy(kind.defaults))
+    entity.update(call.state.fakes.generate(number, recipes, kind=kind.name, now=call.now))
+    overlay(entity, body)
+    if kind.hook:
+        hooks.ON_CREATE[kind.hook](call, entity, body, found)
+    return entity
+
+
+def _insert(call: Call, collection: str, entity: dict, key: str | None = None, conflict_ok: bool = False) -> bool:
+    try:
+        added = call.store.insert(collection, key or entity["id"], entity)
+    except StoreFull:
+        raise GraphError(507, "quotaLimitReached", "mockgraph holds as many entities as its max_entities setting "
+                                                   "allows; delete some or POST /_mockgraph/reset.") from None
+    if not added and not conflict_ok:
+        raise GraphError(409, "Conflict", f"An entity with the id '{key or entity['id']}' already exists here.")
+    return added
+
+
+def get(call: Call) -> Response:
+    target = walk(call)[-1]
+    return _entity_reply(call, target.entity, 200)
+
+
+def _members(call: Call, found: Found) -> list[dict]:
+    entities = [entity for _, entity in call.store.page(found.collection)]
+    step = found.step
+    if step.store == "events" and step.nav != "events":
+        wanted = f"#microsoft.graph.{step.type}"
+        entities = [e for e in entities if e.get("@odata.type") == wanted]
+    return entities
+
+
+def _fields(call: Call, type_name: str) -> dict[str, str]:
+    return call.state.fields[type_name]
+
+
+def list_(call: Call, entities: list[dict] | None = None) -> Response:
+    found = walk(call)[-1]
+    step = found.step
+    kind = call.state.kinds[step.type]
+    query = odata.parse_query(call.args, _fields(call, step.type), type_name=f"microsoft.graph.{step.type}")
+    members = _members(call, found) if entities is None else entities
+    page = odata.run_query(query, members, page_size=call.state.settings.page_size)
+    body: dict[str, Any] = {"@odata.context": context_url(call, entity=False)}
+    if page.count is not None:
+        body["@odata.count"] = page.count
+    body["value"] = [select(render(call, kind.summarize(e), _kind_of(call, e, step.type)), query.select)
+                     for e in page.value]
+    if page.next_token:
+        body["@odata.nextLink"] = odata.next_link(call.url, call.args, page.next_token)
+    return graph_json(body, 200)
+
+
+def count(call: Call) -> Response:
+    found = walk(call)[-1]
+    step = found.step
+    query = odata.parse_query(call.args, _fields(call, step.type), type_name=f"microsoft.graph.{step.type}",
+                              allowed=("$filter", "$search"))
+    number = odata.count_only(query, _members(call, found))
+    return Response(str(number), status=200, content_type="text/plain; charset=utf-8")
+
+
+def update(call: Call) -> Response:
+    target = walk(call)[-1]
+    kind = _kind_of(call, target.entity, target.step.type)
+    kind.update.check(call.body)
+
+    def change(entity: dict) -> dict:
+        changed = merge_patch(entity, call.body)
+        if kind.hook in hooks.ON_UPDATE:
+            hooks.ON_UPDATE[kind.hook](call, changed, call.body)
+        return changed
+
+    updated = call.store.update(target.collection, target.key, change)
+    if updated is None:  # deleted by another request between the walk and the update
+        raise _not_found(target.step, target.key)
+    return _entity_reply(call, updated, 200)
+
+
+def delete(call: Call) -> Response:
+    target = walk(call)[-1]
+    if not call.store.delete(target.collection, target.key):
+        raise _not_found(target.step, target.key)
+    return _no_content()
+
+
+def action(call: Call) -> Response:
+    target = walk(call)[-1]
+    actions = model()["actions"]
+    name = call.op.tail if call.op.tail in actions else f"{target.step.nav}.{call.op.tail}"
+    spec = actions[name]
+    body = call.body if call.body is not None else {}
+    updated = call.store.update(target.collection, target.key, lambda e: hooks.apply_action(call, spec, e, body,
+                                                                                             target.key))
+    if updated is None:
+        raise _not_found(target.step, target.key)
+    return _no_content()
+
+
+def function(call: Call) -> Response:
+    found = walk(call)[-1]
+    role = call.params.get("role", "")
+    roles = model()["functions"][call.op.tail]["roles"]
+    if role not in roles:
+        raise GraphError(400, "BadRequest", f"The role '{role}' is not one of {', '.join(roles)}.")
+    user = call.params.get("userId") or call.state.fakes.signed_in["id"]
+    members = [e for e in _members(call, found) if hooks.has_role(e, user, role)]
+    return list_(call, members)
+
+
+HANDLERS: dict[str, Callable[[Call], Response]] = {
+    "create": create, "get": get, "list": list_, "count": count, "update": update, "delete": delete,
+    "action": action, "function": function,
+}
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

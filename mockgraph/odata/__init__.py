@@ -1,0 +1,7 @@
+"""OData query options for lists as pure functions: ``query`` parses and pages, ``filter`` compiles ``$filter``."""
+
+from mockgraph.odata.filter import FieldKinds, Predicate, compile_filter
+from mockgraph.odata.query import Page, Query, count_only, next_link, parse_query, run_query
+
+__all__ = ["FieldKinds", "Page", "Predicate", "Query", "compile_filter", "count_only", "next_link", "parse_query",
+           "run_query"]

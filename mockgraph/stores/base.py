@@ -1,0 +1,97 @@
+"""What every store promises, so handlers are written once against memory, SQLite or a networked store.
+
+A store keeps entities as JSON-shaped dicts in collections named by canonical, version-free addresses
+(``events``, ``events/E1/sessions``), hands out per-kind numbers (fake values are a function of seed and
+number), and keeps the request journal and the events a test declared absent. Filtering, ``$select`` and
+ordering stay in Python over ``page()``: one small contract is cheaper than pushing queries into every backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+
+class StoreFull(Exception):
+    """Raised by ``insert`` when the store already holds ``max_entities`` entities.
+
+    A mock that grows without bound would hide a leaking test; the caller answers with a Graph-style refusal.
+    """
+
+    def __init__(self, limit: int):
+        super().__init__(f"the mock already holds {limit} entities, its limit (max_entities); "
+                         f"delete some or reset the mock")
+        self.limit = limit
+
+
+class Store(Protocol):
+    def next_number(self, kind: str) -> int:
+        """Return 1, 2, 3 … per kind (an entity type name), across every worker, without gaps or repeats."""
+
+    def next_creation(self) -> int:
+        """The legacy creation counter: the same as ``next_number("creations")``."""
+
+    def insert(self, collection: str, key: str, entity: dict) -> bool:
+        """Add a copy of ``entity``; False, with nothing written, if the key exists; StoreFull at the cap."""
+
+    def get(self, collection: str, key: str) -> dict | None:
+        """A copy of the entity, which the caller may mutate, or None."""
+
+    def page(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, dict]]:
+        """``(seq, entity)`` copies in insertion order with seq > after, at most ``limit`` (none for <= 0).
+
+        seq strictly increases within a collection and is never reused before a reset, so the last seq of
+        one page is the cursor of the next (a skiptoken) even when entities are deleted in between.
+        """
+
+    def count(self, collection: str) -> int:
+        """How many entities the collection holds."""
+
+    def update(self, collection: str, key: str, change: Callable[[dict], dict]) -> dict | None:
+        """Atomically store and return ``change(copy of entity)``; None if absent. Position (seq) is kept.
+
+        If ``change`` raises, nothing is written and the exception propagates. ``change`` runs under the
+        store's write lock: it must not call the store.
+        """
+
+    def delete(self, collection: str, key: str) -> bool:
+        """Remove the entity and every collection below it (names starting ``f"{collection}/{key}/"``).
+
+        False, with nothing removed, if the entity is absent.
+        """
+
+    def record(self, entry: dict) -> None:
+        """Append to the request journal (seq numbered from 1), dropping the oldest entry past the bound."""
+
+    def journal(self) -> list[dict]:
+        """The journal, oldest first."""
+
+    def set_event_absent(self, event_id: str, absent: bool) -> None:
+        """Declare a virtual event absent (creates in it answer 404) or present again."""
+
+    def event_absent(self, event_id: str) -> bool:
+        """Whether a test declared this event absent."""
+
+    def reset(self) -> None:
+        """Forget everything: entities, counters, journal, declared states."""
+
+    def describe(self) -> dict:
+        """What backs the store, for /_mockgraph/health: ``{"kind": "memory"}`` or ``{"kind": "sqlite", ...}``."""
+
+
+def require_entity(new: object) -> dict:
+    """The value a ``change`` returned, refused unless it is a dict (a change that edits in place and returns
+    None is the usual slip, and storing None would lose the entity)."""
+    if not isinstance(new, dict):
+        raise TypeError(f"an update's change must return the new entity (a dict), not {type(new).__name__}")
+    return new
+
+
+def prefix_bounds(collection: str, key: str) -> tuple[str, str]:
+    """``[low, high)`` holding exactly the collection names that start with ``f"{collection}/{key}/"``.
+
+    '0' is the character after '/', so a string in the range must start with the prefix: a range is
+    case-sensitive and walks an index, where SQLite's LIKE folds ASCII case and scans the table.
+    """
+    low = f"{collection}/{key}/"
+    return low, low[:-1] + "0"
