@@ -37,6 +37,12 @@ class MockState:
         return {name: kind.fields for name, kind in self.kinds.items()}
 
     @property
+    def router_operations(self):
+        from mockgraph.model import operations
+
+        return operations()
+
+    @property
     def application_id(self) -> str:
         """The calling application's id, as setExternalEventInformation records it (tokens are not read)."""
         return "00000000-0000-4000-8000-" + f"{self.settings.seed:012d}"[-12:]

@@ -42,8 +42,36 @@ def health() -> Response:
     from mockgraph import __version__
 
     state = _state()
+    served = [op for op in state.router_operations if op.served]
     return graph_json({"status": "ok", "version": __version__, "seed": state.settings.seed,
-                       "operations": [op.name for op in state.operations]}, 200)
+                       "store": state.store.describe(),
+                       "operations": [op.name for op in state.operations],
+                       "served": len(served)}, 200)
+
+
+@bp.post("/entities")
+def entities() -> Response:
+    """Put an entity where Graph would have made it: ``{"path": "/v1.0/solutions/…/attendanceReports", "entity": {…}}``.
+
+    201 with the stored entity. Graph itself fills attendance reports and records; tests put them here.
+    """
+    from mockgraph.handlers import Call, put
+    from mockgraph.payloads import parse_object
+
+    state = _state()
+    body = parse_object(request.get_data(cache=True), max_depth=state.settings.max_json_depth,
+                        type_name="{path, entity}")
+    path = body.get("path")
+    if not isinstance(path, str) or not path.startswith("/"):
+        raise GraphError(400, "BadRequest", "$.path: expected the Graph path of a collection, like "
+                                            "/v1.0/solutions/virtualEvents/webinars/{id}/sessions/{id}/attendanceReports.")
+    match = state.router.resolve("GET", path)
+    if match.operation.kind != "list":
+        raise GraphError(400, "BadRequest", f"$.path: '{path}' is not a collection.")
+    call = Call(op=match.operation, params=match.params, version=match.version, state=state, body=None,
+                args={}, url=request.base_url, host_url=request.host_url, include_unknown_enum_members=True,
+                now=state.now())
+    return graph_json(put(call, body.get("entity", {})), 201)
 
 
 @bp.post("/reset")

@@ -190,11 +190,11 @@ def materialize(call: Call, kind: Kind, body: dict, found: list[Found], key: str
     if kind.id_recipe:
         recipes = {"id": kind.id_recipe, **recipes}
     entity = concrete.template()
-    entity.update(copy.deepcopy(kind.defaults))
+    entity.update(copy.deepcopy(concrete.defaults or kind.defaults))
     entity.update(call.state.fakes.generate(number, recipes, kind=kind.name, now=call.now))
     overlay(entity, body)
-    if kind.hook:
-        hooks.ON_CREATE[kind.hook](call, entity, body, found)
+    if concrete.hook:
+        hooks.ON_CREATE[concrete.hook](call, entity, body, found)
     return entity
 
 
@@ -211,7 +211,10 @@ def _insert(call: Call, collection: str, entity: dict, key: str | None = None, c
 
 def get(call: Call) -> Response:
     target = walk(call)[-1]
-    return _entity_reply(call, target.entity, 200)
+    kind = call.state.kinds[target.step.type]
+    query = odata.parse_query(call.args, kind.fields, type_name=f"microsoft.graph.{target.step.type}",
+                              allowed=("$select", "$expand"))
+    return _entity_reply(call, select(target.entity, query.select), 200)
 
 
 def _members(call: Call, found: Found) -> list[dict]:
@@ -280,7 +283,8 @@ def delete(call: Call) -> Response:
 def action(call: Call) -> Response:
     target = walk(call)[-1]
     actions = model()["actions"]
-    name = call.op.tail if call.op.tail in actions else f"{target.step.nav}.{call.op.tail}"
+    scoped = f"{target.step.nav}.{call.op.tail}"
+    name = scoped if scoped in actions else call.op.tail
     spec = actions[name]
     body = call.body if call.body is not None else {}
     updated = call.store.update(target.collection, target.key, lambda e: hooks.apply_action(call, spec, e, body,
@@ -299,6 +303,31 @@ def function(call: Call) -> Response:
     user = call.params.get("userId") or call.state.fakes.signed_in["id"]
     members = [e for e in _members(call, found) if hooks.has_role(e, user, role)]
     return list_(call, members)
+
+
+def put(call: Call, entity: Any) -> dict:
+    """Store ``entity`` in the collection ``call`` names, as the service would hold it: for what Graph fills itself
+    (attendance reports and records) and for tests that want state without the requests that make it.
+
+    The parents must exist; generated values fill what the entity leaves out; properties the type does not have
+    are refused; read-only properties are welcome (that is the point).
+    """
+    found = walk(call)
+    step = found[-1].step
+    if step.keyed or step.same_as:
+        raise GraphError(400, "BadRequest", f"'{call.op.path}' is not a collection entities can be put in.")
+    if not isinstance(entity, dict):
+        raise GraphError(400, "BadRequest", "$.entity: expected a JSON object.")
+    kind = call.state.kinds[step.type]
+    unknown = [k for k in entity if k not in kind.keys and not k.startswith("@")]
+    if unknown:
+        raise GraphError(400, "BadRequest", f"$.entity.{unknown[0]}: '{unknown[0]}' is not a property of "
+                                            f"microsoft.graph.{step.type}.")
+    made = materialize(call, kind, entity, found)
+    if entity.get("id"):
+        made["id"] = entity["id"]
+    _insert(call, found[-1].collection, made)
+    return {"@odata.context": context_url(call, entity=True), **made}
 
 
 HANDLERS: dict[str, Callable[[Call], Response]] = {

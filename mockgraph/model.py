@@ -117,8 +117,7 @@ def _plan(op: Operation, spec: dict) -> None:
         return
     if op.tail and op.tail != "$count":
         known = spec["actions"] if op.kind == "action" else spec["functions"]
-        name = op.tail if op.tail in known else f"{op.target.nav}.{op.tail}"
-        if name not in known:
+        if op.tail not in known and f"{op.target.nav}.{op.tail}" not in known:
             op.why = f"the {op.kind} '{op.tail}' is not in the model"
             return
     if any(s.read_only for s in op.steps) and op.kind not in READ_KINDS:

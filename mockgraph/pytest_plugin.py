@@ -143,9 +143,6 @@ class MockGraphServers:
             self._servers[key] = MockGraphServer(host=host, port=port, settings=settings).start()
         return self._servers[key]
 
-    def __len__(self) -> int:
-        return len(self._servers)
-
     def stop(self) -> None:
         for server in self._servers.values():
             server.stop()

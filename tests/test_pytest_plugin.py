@@ -316,14 +316,14 @@ def test_a_server_exception_fails_the_test_that_caused_it(pytester):
     """A bug inside the mock fails the test (not its teardown, not a later test) with the mock's traceback."""
     user_file(pytester, '''
         def test_mock_breaks(mockgraph, monkeypatch):
-            def broken(*args):
+            def broken(*args, **kwargs):
                 raise KeyError("recipe")
             monkeypatch.setattr(mockgraph.state.fakes, "generate", broken)
             status, reply = create(mockgraph.url)
             assert reply["error"]["code"] == "generalException"
 
         def test_client_asserts_on_the_500(mockgraph, monkeypatch):
-            monkeypatch.setattr(mockgraph.state.fakes, "generate", lambda *a: 1 / 0)
+            monkeypatch.setattr(mockgraph.state.fakes, "generate", lambda *a, **k: 1 / 0)
             assert create(mockgraph.url)[0] == 201
 
         def test_next_test_is_clean(mockgraph):
@@ -361,7 +361,7 @@ def test_in_process_client_needs_no_socket(pytester):
 
         def test_bug(mockgraph_client, monkeypatch):
             monkeypatch.setattr(mockgraph_client.application.extensions["mockgraph"].fakes, "generate",
-                                lambda *a: {}["missing"])
+                                lambda *a, **k: {}["missing"])
             mockgraph_client.post(PATH, json=BODY, headers={"Authorization": "Bearer t"})
     ''')
     result = pytester.runpytest("-p", "no:randomly")
