@@ -112,7 +112,7 @@ class Operation:
 
 
 def check_body(validator: Any, accepts: Any, body: Any, type_name: str, name: str) -> None:
-    """Raise a 400 naming the JSON path of the first error in the body; log every error and keep them for the journal.
+    """Raise a 400 naming the JSON path of the first error in the body, carrying every error for the log and journal.
 
     The compiled accept check answers most valid bodies; jsonschema only walks a body to explain a refusal.
     """
@@ -122,8 +122,6 @@ def check_body(validator: Any, accepts: Any, body: Any, type_name: str, name: st
     if not errors:
         return
     explained = [explain(error) for error in sorted(errors, key=lambda e: _position(e, body))]
-    for line in explained:
-        log.info("%s: %s", name, line)
     raise GraphError(400, "BadRequest", f"Invalid request body for {type_name}. "
                                         + explain(first_in_document(errors, body)), details=explained)
 

@@ -79,6 +79,8 @@ def front_end_reply(kind: str) -> bytes:
 def error_response(error: GraphError):
     if error.details:
         g.error_details = error.details
+        for line in error.details:  # the reply names the first problem; the log has them all, one line each
+            log.info("%s %s request-id=%s: %s", request.method, request.path, g.get("request_id"), line)
     body = envelope(error.code, error.message, g.request_id, g.client_request_id)
     return graph_json(body, error.status, error.headers)
 

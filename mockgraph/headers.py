@@ -28,6 +28,10 @@ def install(app: Flask) -> None:
     def _ids() -> None:
         g.request_id = str(uuid.uuid4())
         g.client_request_id = request.headers.get("client-request-id") or g.request_id
+        if request.environ.get("SERVER_PROTOCOL") == "HTTP/1.1" and not request.environ.get("HTTP_HOST"):
+            from mockgraph.errors import GraphError
+
+            raise GraphError(400, "BadRequest", "An HTTP/1.1 request must carry a Host header (RFC 9112, 3.2).")
 
     @app.after_request
     def _headers(response: Response) -> Response:

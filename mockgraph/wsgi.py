@@ -34,6 +34,19 @@ _KINDS = {http_errors.LimitRequestLine: "url", http_errors.LimitRequestHeaders: 
           http_errors.ExpectationFailed: "expectation", http_errors.UnsupportedTransferCoding: "coding"}
 
 
+def _log_to_stderr() -> None:
+    """mockgraph's own log lines (every contract error of a refused body, unexpected errors) beside the access log."""
+    import logging
+
+    logger = logging.getLogger("mockgraph")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("mockgraph: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 class RequestTooSlow(TimeoutError):
     """The request was still arriving when its deadline passed."""
 
@@ -135,6 +148,7 @@ def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner:
     bind_host = f"[{host}]" if ":" in host else host
     bind = f"{bind_host}:{port}" if sock is None else f"fd://{sock.detach()}"  # gunicorn closes the fd it is given
     warm_up(app.extensions["mockgraph"].settings)
+    _log_to_stderr()
 
     def when_ready(server) -> None:
         bound = server.LISTENERS[0].sock.getsockname()[1]
