@@ -62,7 +62,7 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
     operations = load_operations(accept_unknown_properties=settings.accept_unknown_properties)
     app.extensions["mockgraph"] = MockState(
         settings=settings,
-        store=store or open_store(settings.store_path, settings.journal_size, settings.max_entities),
+        store=store or open_store(settings.store_url, settings.journal_size, settings.max_entities),
         fakes=Fakes(settings.seed),
         operations=operations,
         router=Router(graph_operations()),
@@ -88,7 +88,7 @@ def warm_up(settings: Settings) -> None:
     """
     import mockgraph.recording  # noqa: F401 - used by GET /_mockgraph/pact
 
-    scratch = create_app(settings.replace(store_path=None, journal_size=0, propagate_exceptions=False))
+    scratch = create_app(settings.replace(store=None, store_path=None, journal_size=0, propagate_exceptions=False))
     client = scratch.test_client()
     for op in scratch.extensions["mockgraph"].operations:
         path = op.concrete_path(op.versions[0], **{op.parent: "warm-up"})

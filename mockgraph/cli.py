@@ -130,6 +130,10 @@ def main() -> None:
         help="Accept and echo properties the contract does not declare, as Graph's open type does.")
 @option("--require-auth/--no-auth", default=Settings.require_auth, show_default=True, type=_Boolean(),
         envvar="MOCKGRAPH_REQUIRE_AUTH", help="Require a Bearer token (its contents are never checked).")
+@option("--check-permissions/--no-check-permissions", default=Settings.check_permissions, show_default=True,
+        type=_Boolean(), envvar="MOCKGRAPH_CHECK_PERMISSIONS",
+        help="Read the token as a JWT (signature unchecked): 401 if expired or not for Graph, 403 unless its scp or "
+             "roles hold a permission the operation accepts ('mockgraph token' makes one).")
 @option("--max-body-bytes", default=Settings.max_body_bytes, show_default=True, type=_Integer(1),
         envvar="MOCKGRAPH_MAX_BODY_BYTES", help="Largest request body, in bytes, before 413.")
 @option("--max-json-depth", default=Settings.max_json_depth, show_default=True, type=_Integer(1),
@@ -141,6 +145,10 @@ def main() -> None:
         help="Serve the /_mockgraph/ endpoints (health, reset, journal, provider states, openapi.json).")
 @option("--control-token", envvar="MOCKGRAPH_CONTROL_TOKEN", help="Answer /_mockgraph/ only with this "
         "X-MockGraph-Token header (prefer the variable: a flag shows in ps).")
+@option("--store", envvar="MOCKGRAPH_STORE", metavar="URL",
+        help="Where state lives: memory: (one worker), sqlite:///path (the workers of this host; kept across "
+             "restarts), redis://[:password@]host:port/db[?namespace=NAME] (several hosts as one). "
+             "Default: a temporary SQLite file with several workers, memory with one.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int, **settings: object) -> None:
     """Serve the mock on a production WSGI server (gunicorn), one log line per request.
@@ -155,23 +163,35 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int, 
         sock = bind(host, port, host_setting=setting(ctx, "host"), port_setting=setting(ctx, "port"))
     except BindError as exc:
         raise CliError(str(exc)) from None
-    if workers > 1 and not config.store_path:
+    where = setting(ctx, "store") if config.store else "MOCKGRAPH_STORE_PATH"
+    if workers > 1 and config.store and config.store.lower().startswith("memory:"):
+        raise CliError(f"{where}: {config.store} keeps state in one process, so {workers} workers would each "
+                       "answer as another Graph; use sqlite:///path or redis://host:port/db, or --workers 1")
+    if workers > 1 and not config.store_url:
         folder = tempfile.mkdtemp(prefix="mockgraph-")
         master = os.getpid()
         atexit.register(lambda: os.getpid() == master and shutil.rmtree(folder, ignore_errors=True))
         config = config.replace(store_path=os.path.join(folder, "state.sqlite3"))
     from mockgraph.app import create_app
+    from mockgraph.stores import StoreUnavailable, open_store
 
     try:
-        app = create_app(config)
+        store = open_store(config.store_url, config.journal_size, config.max_entities)
+    except StoreUnavailable as exc:  # a Redis that is down, or not where the URL says
+        raise CliError(f"cannot reach {exc.what} ({where}): {exc.reason}") from None
+    except ValueError as exc:  # an unknown scheme, a URL without a file, no Redis client installed
+        raise CliError(f"{where}: {exc}") from None
+    except (sqlite3.Error, OSError) as exc:  # a SQLite file in a folder that is not there, or not a database
+        raise CliError(f"cannot open the store {config.store_url} ({where}): {exc}") from None
+    try:
+        app = create_app(config, store=store)
     except (TypeError, ValueError, OSError) as exc:
         raise CliError(str(exc)) from None
-    except sqlite3.Error as exc:  # a MOCKGRAPH_STORE_PATH in a folder that is not there, or not a database
-        raise CliError(f"cannot open the store {config.store_path} (MOCKGRAPH_STORE_PATH): {exc}") from None
     from mockgraph.wsgi import run
 
+    kind = store.describe()["kind"]
     run(app, host=host, port=port, workers=workers, threads=threads, sock=sock,
-        banner=f"seed {config.seed}, {workers} worker(s) x {threads} thread(s)")
+        banner=f"seed {config.seed}, {workers} worker(s) x {threads} thread(s), {kind} store")
 
 
 def example_files() -> dict[str, Path]:
@@ -242,6 +262,41 @@ def _close_to(name: str, names: list[str]) -> str:
     if close:
         return f"did you mean {' or '.join(close[:3])}? ('mockgraph examples' lists them all)"
     return "'mockgraph examples' lists them all"
+
+
+@main.command(short_help="Print an access token (a JWT, not really signed) for curl and --check-permissions.")
+@click.option("--scopes", multiple=True, help="Delegated permissions (the scp claim), e.g. VirtualEvent.ReadWrite; "
+              "repeat the flag or separate them with spaces or commas.")
+@click.option("--roles", multiple=True, help="Application permissions (the roles claim), e.g. VirtualEvent.Read.All; "
+              "a token with roles and no scopes is an application token.")
+@click.option("--user", help="The signed-in user's object id (oid): the organizer of what the token creates.")
+@click.option("--expires-in", default=3600, show_default=True, type=_Integer(), help="Seconds until it expires "
+              "(negative: expired already).")
+@click.option("--tenant", help="The tenant id (tid).")
+@click.option("--app-id", help="The calling application's id (appid).")
+@click.option("--audience", default="https://graph.microsoft.com", show_default=True, help="The aud claim.")
+@click.option("--now", help="Issue it at this ISO 8601 instant (the mock's MOCKGRAPH_CLOCK, if you pinned it).")
+def token(scopes: tuple[str, ...], roles: tuple[str, ...], user: str | None, expires_in: int, tenant: str | None,
+          app_id: str | None, audience: str, now: str | None) -> None:
+    """Print an access token for Microsoft Graph shaped like Entra's, signed HS256 with mockgraph's published dummy key.
+
+    \b
+    A served mock with --check-permissions reads its claims and never its signature:
+      curl URL -H "Authorization: Bearer $(mockgraph token --scopes VirtualEvent.ReadWrite)"
+    """
+    from mockgraph.tokens import epoch, make_token
+
+    if not scopes and not roles:
+        raise CliError("give --scopes (a delegated token) or --roles (an application token)")
+    try:
+        epoch(now)
+    except ValueError:
+        raise CliError(f"--now: {now!r} is not an ISO 8601 instant (use e.g. 2024-06-01T12:00:00Z)") from None
+    try:
+        click.echo(make_token(scopes, roles, user=user, tenant=tenant, app_id=app_id, expires_in=expires_in,
+                              audience=audience, now=now))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
 
 
 main.add_command(openapi_command)

@@ -26,11 +26,17 @@ class Settings:
     journal_size: int = 1000
     #: 401 for a missing, empty or non-Bearer token; the token's contents are never checked.
     require_auth: bool = True
+    #: Read the bearer token as a JWT (signature unchecked): 401 when it is not one, expired, not yet valid or not
+    #: for Graph; 403 unless its scp or roles hold a permission the operation accepts (contracts/permissions.json).
+    check_permissions: bool = False
     #: The /_mockgraph/ endpoints (health, reset, request journal, provider states).
     control: bool = True
     #: When set, the /_mockgraph/ endpoints answer only requests carrying it in X-MockGraph-Token.
     control_token: str | None = field(default=None, repr=False)
-    #: A SQLite file shared by several worker processes; ``None`` keeps state in this process.
+    #: Where state lives, as a URL: ``memory:`` (this process; the default, and the fastest), ``sqlite:///path``
+    #: (the workers of one host, kept across restarts), ``redis://host:port/db?namespace=NAME`` (several hosts).
+    store: str | None = None
+    #: The older spelling of a SQLite store: a file path; ``store`` wins when both are set.
     store_path: str | None = None
     #: When false (the default), sessions may be created in any well-formed event id, created or not, and what is
     #: created there is readable; when true, every parent must exist, as in Graph.
@@ -68,6 +74,11 @@ class Settings:
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
+
+    @property
+    def store_url(self) -> str | None:
+        """The store to open: ``store``, else the ``store_path`` alias (a bare path is SQLite), else None (memory)."""
+        return self.store or self.store_path
 
 
 def parse_bool(raw: str) -> bool:

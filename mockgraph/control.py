@@ -39,12 +39,16 @@ def openapi() -> Response:
 
 @bp.get("/health")
 def health() -> Response:
+    """200 with the store in use and ``reachable: true``; 503 serviceNotAvailable (Retry-After) if its server
+    does not answer, which a load balancer's health check reads as this replica being out."""
     from mockgraph import __version__
 
     state = _state()
     served = [op for op in state.router_operations if op.served]
+    store = state.store.describe()
+    state.store.count("events")  # one read through the store: StoreUnavailable, answered 503, if it cannot
     return graph_json({"status": "ok", "version": __version__, "seed": state.settings.seed,
-                       "store": state.store.describe(),
+                       "store": {**store, "reachable": True},
                        "operations": [op.name for op in state.operations],
                        "served": len(served)}, 200)
 

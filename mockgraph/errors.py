@@ -13,6 +13,7 @@ from werkzeug.exceptions import ClientDisconnected, HTTPException, MethodNotAllo
 
 from mockgraph.config import CONTROL_PREFIX
 from mockgraph.headers import JSON_TYPE, graph_headers, graph_json
+from mockgraph.stores.base import StoreUnavailable
 
 log = logging.getLogger("mockgraph")
 
@@ -95,6 +96,14 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
         return error_response(_from_http(error))
+
+    @app.errorhandler(StoreUnavailable)
+    def _store_unavailable(error: StoreUnavailable):
+        # Graph's answer while a back end is down: 503 with Retry-After; the store reconnects by itself.
+        log.warning("%s %s: %s", request.method, request.path, error)
+        return error_response(GraphError(503, "serviceNotAvailable",
+                                         f"The mock's store is unavailable ({error}). Retry after {error.retry_after} "
+                                         "seconds.", {"Retry-After": str(error.retry_after)}))
 
     @app.errorhandler(Exception)
     def _unexpected(error: Exception):

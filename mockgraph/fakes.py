@@ -120,7 +120,8 @@ def _audio_conferencing(m: _Meeting) -> dict:
 def _organizer(m: _Meeting) -> dict:
     user = m.people["user"]
     return {"application": None, "device": None,
-            "user": {"id": user["id"], "displayName": user["displayName"], "tenantId": user["tenantId"]}}
+            "user": {"@odata.type": "#microsoft.graph.communicationsUserIdentity", "id": user["id"],
+                     "displayName": user["displayName"], "tenantId": user["tenantId"]}}
 
 
 def _guest(m: _Meeting) -> dict[str, str]:

@@ -192,7 +192,7 @@ def materialize(call: Call, kind: Kind, body: dict, found: list[Found], key: str
     entity = concrete.template()
     entity.update(copy.deepcopy(concrete.defaults or kind.defaults))
     entity.update(call.state.fakes.generate(number, recipes, kind=kind.name, now=call.now))
-    overlay(entity, body)
+    overlay(entity, copy.deepcopy(body))  # hooks fill in what they get; the journal keeps what was sent
     if concrete.hook:
         hooks.ON_CREATE[concrete.hook](call, entity, body, found)
     return entity

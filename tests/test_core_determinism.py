@@ -60,3 +60,45 @@ def test_values_are_a_function_of_seed_and_number(seed):
     third = fakes.generate(3, recipes)
     fakes.generate(1, recipes)
     assert create_app({"seed": seed}).extensions["mockgraph"].fakes.generate(3, recipes) == third
+
+
+TOWNHALLS = "/v1.0/solutions/virtualEvents/townhalls"
+TOWNHALL = {"displayName": "All hands", "startDateTime": {"dateTime": "2024-03-30T10:00:00", "timeZone": "UTC"},
+            "endDateTime": {"dateTime": "2024-03-30T11:00:00", "timeZone": "UTC"}}
+
+
+def test_other_entity_types_do_not_shift_session_ids():
+    """Counters are per entity type: presenters and registrations made between sessions leave session ids alone."""
+    def run(noise: bool) -> list[str]:
+        client = create_app({"seed": 11}).test_client()
+        webinar = client.post("/v1.0/solutions/virtualEvents/webinars", json=TOWNHALL, headers=AUTH).get_json()["id"]
+        ids = []
+        for i, body in enumerate(BODIES):
+            if noise:
+                client.post(f"/v1.0/solutions/virtualEvents/webinars/{webinar}/presenters", headers=AUTH,
+                            json={"identity": {"@odata.type": "#microsoft.graph.communicationsGuestIdentity",
+                                               "displayName": f"Guest {i}", "email": f"guest{i}@example.com"}})
+                client.post(f"/v1.0/solutions/virtualEvents/webinars/{webinar}/registrations", headers=AUTH,
+                            json={"preferredTimezone": "UTC", "preferredLanguage": "en-us"})
+            ids.append(_id(client.post(PATH, json=body, headers=AUTH).get_data()))
+        return ids
+
+    assert run(noise=False) == run(noise=True)
+
+
+def test_same_seed_gives_the_same_town_halls():
+    """Town halls, their sessions and configuration are byte-identical under one seed, with the clock pinned."""
+    def run():
+        client = create_app({"seed": 3, "clock": "2026-01-01T00:00:00Z"}).test_client()
+        made = client.post(TOWNHALLS, json=TOWNHALL, headers=AUTH).get_json()
+        sessions = client.get(f"{TOWNHALLS}/{made['id']}/sessions", headers=AUTH).get_json()
+        config = client.get(f"{TOWNHALLS}/{made['id']}/registrationConfiguration", headers=AUTH).get_json()
+        return made, sessions, config
+
+    assert run() == run()
+
+
+def _id(raw: bytes) -> str:
+    import json
+
+    return json.loads(raw)["id"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import sqlite3
 import subprocess
@@ -11,18 +12,36 @@ import time
 
 import pytest
 
-from mockgraph.stores import MemoryStore, SqliteStore, StoreFull, open_store
+from mockgraph.stores import MemoryStore, SqliteStore, StoreFull, StoreUnavailable, open_store
 from mockgraph.stores import sqlite as sqlite_module
+from tests.redis_server import running_redis
 
 SESSIONS = "events/E1/sessions"
+_namespaces = itertools.count(1)
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(scope="module")
+def redis_url():
+    """One real redis-server for the module; each store made on it takes a namespace of its own."""
+    pytest.importorskip("redis", reason="the redis client is not installed: pip install 'mockgraph[redis]'")
+    with running_redis() as server:
+        yield server.url
+
+
+def fresh_redis_url(base: str) -> str:
+    return f"{base}?namespace=contract-{next(_namespaces)}"
+
+
+@pytest.fixture(params=["memory", "sqlite", "redis"])
 def make(request, tmp_path):
     """A factory for a fresh store of the parametrized backend (keyword arguments as the constructors take)."""
     def build(**options):
         if request.param == "memory":
             return MemoryStore(**options)
+        if request.param == "redis":
+            from mockgraph.stores.redis import RedisStore
+
+            return RedisStore(fresh_redis_url(request.getfixturevalue("redis_url")), **options)
         return SqliteStore(str(tmp_path / "state.sqlite3"), **options)
     return build
 
@@ -273,10 +292,15 @@ def test_journal_keeps_the_newest_entries_up_to_its_bound(make):
 
 
 def test_describe_names_the_backend(store):
-    """describe tells memory from SQLite, and where the SQLite file is."""
+    """describe tells memory, SQLite and Redis apart, with the SQLite file, or the Redis URL and namespace."""
     kind = store.describe()["kind"]
-    assert kind in {"memory", "sqlite"}
-    assert store.describe() == ({"kind": "memory"} if kind == "memory" else {"kind": "sqlite", "path": store.path})
+    expected = {"memory": {"kind": "memory"},
+                "sqlite": {"kind": "sqlite", "path": getattr(store, "path", None)},
+                "redis": {"kind": "redis", "url": getattr(store, "url", None), "namespace": getattr(store, "namespace",
+                                                                                                     None)}}
+    assert store.describe() == expected[kind]
+    if kind == "redis":
+        assert store.url.startswith("redis://127.0.0.1:") and store.namespace.startswith("contract-")
 
 
 def test_threads_lose_no_update_and_share_one_counter(make):
@@ -309,9 +333,9 @@ def test_threads_lose_no_update_and_share_one_counter(make):
     assert sorted(numbers) == list(range(1, 401))
 
 
-def _race(path: str, name: str, barrier, queue) -> None:
-    """One worker process: increments, numbers and inserts on a shared file, then what it sees of both."""
-    store = SqliteStore(path)
+def _race(url: str, name: str, barrier, queue) -> None:
+    """One worker process: increments, numbers and inserts on a shared store, then what it sees of both."""
+    store = open_store(url)
     barrier.wait(timeout=60)  # start together, so the two really race
 
     def increment(entity):
@@ -328,11 +352,14 @@ def _race(path: str, name: str, barrier, queue) -> None:
     queue.put({"name": name, "numbers": numbers, "seen": seen, "count": store.count("shared")})
 
 
-@pytest.fixture(scope="module")
-def race(tmp_path_factory):
-    """Two spawned processes racing on one SQLite file; what each reported, and the store after."""
-    path = str(tmp_path_factory.mktemp("race") / "shared.sqlite3")
-    SqliteStore(path).insert("c", "one", {"n": 0})
+@pytest.fixture(scope="module", params=["sqlite", "redis"])
+def race(request, tmp_path_factory):
+    """Two spawned processes racing on one SQLite file or one Redis (as two hosts would); their reports, the store."""
+    if request.param == "redis":
+        path = fresh_redis_url(request.getfixturevalue("redis_url"))
+    else:
+        path = str(tmp_path_factory.mktemp("race") / "shared.sqlite3")
+    open_store(path).insert("c", "one", {"n": 0})
     ctx = multiprocessing.get_context("spawn")
     barrier, queue = ctx.Barrier(2), ctx.Queue()
     procs = [ctx.Process(target=_race, args=(path, name, barrier, queue)) for name in ("a", "b")]
@@ -342,7 +369,7 @@ def race(tmp_path_factory):
     for p in procs:
         p.join(timeout=60)
     assert [p.exitcode for p in procs] == [0, 0]
-    return reports, SqliteStore(path)
+    return reports, open_store(path)
 
 
 def test_processes_lose_no_update(race):
@@ -399,12 +426,159 @@ def test_open_store_takes_journal_size_positionally_and_max_entities(tmp_path):
         store.insert("a", "2", {})
 
 
-@pytest.mark.parametrize("url", ["redis://localhost:6379/0", "postgres://x", "sqlite://", "sqlite:", "file:///x"])
+@pytest.mark.parametrize("url", ["mongodb://localhost:27017", "postgres://x", "sqlite://", "sqlite:", "file:///x",
+                                 "memcached://localhost:11211"])
 def test_open_store_refuses_other_urls_in_one_line(url):
     """Another scheme, or a sqlite URL without a file, is a one-line ValueError naming the URL and the choices."""
     with pytest.raises(ValueError, match=r"sqlite:///") as caught:
         open_store(url)
     assert repr(url) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_unknown_scheme_names_redis_among_the_choices():
+    """The refusal of an unknown scheme lists every store URL form, Redis included."""
+    with pytest.raises(ValueError, match=r"memory:, sqlite:///path or redis://host:port/db"):
+        open_store("mongodb://localhost:27017")
+
+
+@pytest.mark.parametrize(("url", "words"), [
+    ("redis://127.0.0.1:notaport/0", "Port could not be cast"),
+    ("redis://127.0.0.1:6379/0?namespace=a:b", "namespace 'a:b'"),
+    ("redis://127.0.0.1:6379/0?namespace=", "namespace ''"),
+    ("redis://127.0.0.1:6379/0?namespace=a%7Db", "namespace 'a}b'"),
+])
+def test_open_store_refuses_a_bad_redis_url_in_one_line(url, words):
+    """A Redis URL whose port or namespace cannot be used is a one-line ValueError saying which part."""
+    pytest.importorskip("redis")
+    with pytest.raises(ValueError, match=words) as caught:
+        open_store(url)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("scheme", ["redis", "rediss"])
+def test_open_store_says_where_an_unreachable_redis_is_and_hides_the_password(scheme):
+    """A Redis that refuses the connection is one StoreUnavailable line naming host:port, never the password."""
+    pytest.importorskip("redis")
+    from tests.redis_server import free_port
+
+    port = free_port()  # nothing listens there
+    with pytest.raises(StoreUnavailable) as caught:
+        open_store(f"{scheme}://:s3cret@127.0.0.1:{port}/0")
+    message = str(caught.value)
+    assert message.startswith(f"cannot reach Redis at 127.0.0.1:{port}: ") and "\n" not in message
+    assert "s3cret" not in message and caught.value.retry_after > 0
+
+
+def test_redis_describe_leaves_the_password_out(redis_url):
+    """describe shows the URL with its user but without its password (a Redis without auth ignores the one sent)."""
+    from mockgraph.stores.redis import split_url
+
+    client, namespace, shown = split_url("redis://ci:s3cret@127.0.0.1:6379/2?namespace=p-42&socket_timeout=1")
+    assert (client, namespace) == ("redis://ci:s3cret@127.0.0.1:6379/2?socket_timeout=1", "p-42")
+    assert shown == "redis://ci@127.0.0.1:6379/2?namespace=p-42&socket_timeout=1"
+    store = open_store(redis_url.replace("redis://", "redis://:s3cret@") + "?namespace=hidden")
+    assert store.describe() == {"kind": "redis", "url": redis_url + "?namespace=hidden", "namespace": "hidden"}
+
+
+def test_redis_namespaces_do_not_see_each_other(redis_url):
+    """Two namespaces on one Redis keep their own entities, counters, journals and declared states; a reset of one
+    leaves the other, and keys outside any namespace, as they were."""
+    import redis
+
+    a, b = open_store(f"{redis_url}?namespace=iso-a"), open_store(f"{redis_url}?namespace=iso-b")
+    a.reset(), b.reset()
+    raw = redis.Redis.from_url(redis_url)
+    raw.set("someone-else:key", "kept")
+    a.insert("events", "E1", {"id": "E1", "in": "a"})
+    b.insert("events", "E1", {"id": "E1", "in": "b"})
+    a.insert("events/E1/sessions", "S1", {"id": "S1"})
+    a.record({"path": "/a"})
+    a.set_event_absent("E9", True)
+    assert [a.next_number("k"), a.next_number("k"), b.next_number("k")] == [1, 2, 1]
+    assert b.get("events", "E1") == {"id": "E1", "in": "b"} and b.count("events/E1/sessions") == 0
+    assert b.journal() == [] and not b.event_absent("E9")
+    a.reset()
+    assert a.count("events") == 0 and b.get("events", "E1") == {"id": "E1", "in": "b"}
+    assert raw.get("someone-else:key") == b"kept"
+    assert not [k for k in raw.keys("*") if b"{iso-a}" in k]  # nothing of a is left behind
+
+
+def test_two_redis_clients_racing_lose_no_update(redis_url):
+    """Two stores on one namespace (two hosts' pools), four threads each on one entity: all 800 increments kept."""
+    url = fresh_redis_url(redis_url)
+    stores = [open_store(url), open_store(url)]
+    stores[0].insert("c", "one", {"n": 0, "other": "kept"})
+    errors: list[BaseException] = []
+
+    def increment(entity):
+        entity["n"] += 1
+        return entity
+
+    def work(store):
+        try:
+            for _ in range(100):
+                store.update("c", "one", increment)
+        except BaseException as e:  # reported by the assertion below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(stores[i % 2],)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == [] and stores[1].get("c", "one") == {"n": 800, "other": "kept"}
+
+
+def test_redis_update_racing_a_delete_writes_nothing_back(redis_url):
+    """An entity deleted while its change runs is not written back: update answers None and it stays deleted."""
+    store, other = open_store(fresh_redis_url(redis_url)), None
+    other = open_store(store.url)
+    store.insert("events", "E1", {"id": "E1"})
+    calls = []
+
+    def change(entity):
+        calls.append(1)
+        if len(calls) == 1:
+            assert other.delete("events", "E1")  # another host deletes it between the read and the write
+        entity["x"] = 1
+        return entity
+
+    assert store.update("events", "E1", change) is None
+    assert store.get("events", "E1") is None and store.count("events") == 0 and len(calls) == 1
+
+
+_WHILE_DOWN = [
+    ("insert", lambda s: s.insert("events", "E2", {"id": "E2"})),
+    ("get", lambda s: s.get("events", "E1")),
+    ("page", lambda s: s.page("events")),
+    ("count", lambda s: s.count("events")),
+    ("update", lambda s: s.update("events", "E1", lambda e: {**e, "x": 1})),
+    ("delete", lambda s: s.delete("events", "E1")),
+    ("next_number", lambda s: s.next_number("k")),
+    ("journal", lambda s: s.journal()),
+    ("set_event_absent", lambda s: s.set_event_absent("E9", True)),
+    ("event_absent", lambda s: s.event_absent("E9")),
+    ("reset", lambda s: s.reset()),
+    ("ping", lambda s: s.ping()),
+]
+
+
+def test_redis_gone_is_store_unavailable_and_the_store_recovers():
+    """With Redis stopped every operation raises StoreUnavailable (record drops the entry); started again, the same
+    store object works on, with what was written before the stop."""
+    pytest.importorskip("redis")
+    with running_redis(persistent=True) as server:
+        store = open_store(server.url + "?namespace=down")
+        store.insert("events", "E1", {"id": "E1", "title": "before"})
+        server.stop()
+        for name, operation in _WHILE_DOWN:
+            with pytest.raises(StoreUnavailable, match=f"Redis at 127.0.0.1:{server.port}"):
+                operation(store)
+        store.record({"path": "/dropped"})  # no exception: the reply must still reach its client
+        server.start()
+        assert store.get("events", "E1") == {"id": "E1", "title": "before"}
+        assert store.insert("events", "E2", {"id": "E2"}) and store.count("events") == 2
+        assert store.journal() == []
 
 
 def test_sqlite_pages_and_cascades_through_indexes(tmp_path):

@@ -24,6 +24,18 @@ class StoreFull(Exception):
         self.limit = limit
 
 
+class StoreUnavailable(Exception):
+    """Raised by a networked store that cannot reach its server (refused, timed out, gone mid-request).
+
+    Nothing was written by the call that raised it. The app answers 503 serviceNotAvailable with
+    ``Retry-After: retry_after``; the store reconnects by itself, so serving resumes when the server is back.
+    """
+
+    def __init__(self, what: str, reason: str, retry_after: int = 2):
+        super().__init__(f"cannot reach {what}: {reason}")
+        self.what, self.reason, self.retry_after = what, reason, retry_after
+
+
 class Store(Protocol):
     def next_number(self, kind: str) -> int:
         """Return 1, 2, 3 … per kind (an entity type name), across every worker, without gaps or repeats."""
@@ -51,7 +63,8 @@ class Store(Protocol):
         """Atomically store and return ``change(copy of entity)``; None if absent. Position (seq) is kept.
 
         If ``change`` raises, nothing is written and the exception propagates. ``change`` runs under the
-        store's write lock: it must not call the store.
+        store's write lock, or (Redis) optimistically and again if another client wrote first: it must not
+        call the store, and must be a function of the entity alone.
         """
 
     def delete(self, collection: str, key: str) -> bool:
@@ -76,7 +89,8 @@ class Store(Protocol):
         """Forget everything: entities, counters, journal, declared states."""
 
     def describe(self) -> dict:
-        """What backs the store, for /_mockgraph/health: ``{"kind": "memory"}`` or ``{"kind": "sqlite", ...}``."""
+        """What backs the store, for /_mockgraph/health: ``{"kind": "memory"}``, ``{"kind": "sqlite", ...}``
+        or ``{"kind": "redis", "url": ..., "namespace": ...}`` (never a password)."""
 
 
 def require_entity(new: object) -> dict:
