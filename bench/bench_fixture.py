@@ -168,7 +168,7 @@ print(json.dumps(out))
 
 PER_TEST_CONFTEST = """
 import time, pytest
-LAPS = []
+LAPS, LAST_TEARDOWN = [], []
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item, nextitem):
@@ -178,11 +178,21 @@ def pytest_runtest_protocol(item, nextitem):
     finally:
         LAPS.append(time.perf_counter_ns() - t)
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # the last test's teardown finalizes the session's fixtures: the session teardown a user waits for
+    t = time.perf_counter_ns()
+    try:
+        return (yield)
+    finally:
+        if nextitem is None:
+            LAST_TEARDOWN.append(time.perf_counter_ns() - t)
+
 def pytest_sessionfinish(session):
     import json, os, statistics
-    laps = LAPS[1:]  # the first test also starts the session's server
+    laps = LAPS[1:-1]  # the first test also starts the session's server, the last one stops it
     with open(os.environ["BENCH_OUT"], "w") as f:
-        json.dump(statistics.median(laps) / 1000, f)
+        json.dump({"lap": statistics.median(laps) / 1000, "teardown": LAST_TEARDOWN[0] / 1000}, f)
 """
 
 PER_TEST = {
@@ -192,8 +202,9 @@ PER_TEST = {
 }
 
 
-def per_test(tests: int, rounds: int, work: str) -> dict[str, float]:
-    """Median wall time of one test's whole protocol (setup, call, teardown), in microseconds."""
+def per_test(tests: int, rounds: int, work: str) -> dict[str, dict[str, float]]:
+    """Per fixture: ``lap``, the median wall time of one test's whole protocol (setup, call, teardown), and
+    ``teardown``, the last test's teardown, where the session's fixtures stop their servers (µs, medians)."""
     Path(work, "conftest.py").write_text(PER_TEST_CONFTEST + textwrap.dedent(f"""
         def pytest_generate_tests(metafunc):
             metafunc.parametrize("i", range({tests}))
@@ -207,7 +218,8 @@ def per_test(tests: int, rounds: int, work: str) -> dict[str, float]:
                            check=True, capture_output=True, env={**os.environ, "BENCH_OUT": str(out_file)})
             results.setdefault(name, []).append(json.loads(out_file.read_text()))
     Path(work, "conftest.py").unlink()
-    return {name: statistics.median(laps) for name, laps in results.items()}
+    return {name: {key: statistics.median(run[key] for run in runs) for key in ("lap", "teardown")}
+            for name, runs in results.items()}
 
 
 def reset_calls(work: str) -> dict[str, float]:
@@ -248,11 +260,15 @@ def main() -> None:
               "pytest-httpserver fixture")
         table("Reset, in process (median of 2000 calls)", "us", reset_calls(work),
               "pytest-httpserver clear()+expect_request()", "mockgraph under 1000 us")
-        laps = per_test(args.tests, max(1, args.rounds // 2), work)
+        runs = per_test(args.tests, max(1, args.rounds // 2), work)
+        laps = {name: run["lap"] for name, run in runs.items()}
         overhead = {name: max(lap - laps["no fixture"], 0.0) for name, lap in laps.items() if name != "no fixture"}
         table(f"Per test in a pytest run of {args.tests} tests: median lap", "us", laps, "pytest-httpserver fixture")
         table("Per test: fixture overhead (lap minus the no-fixture lap)", "us", overhead,
-              "pytest-httpserver fixture", "mockgraph under 1000 us")
+              "pytest-httpserver fixture", "mockgraph at most 2x pytest-httpserver's")
+        table("Session teardown: the last test's teardown, where session fixtures stop", "ms",
+              {name: run["teardown"] / 1000 for name, run in runs.items()}, "pytest-httpserver fixture",
+              "mockgraph under 50 ms")
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ def _replies() -> dict[str, bytes]:
     if named:
         return {k: v.encode("utf-8") for k, v in json.loads(Path(named).read_text(encoding="utf-8")).items()}
     one = _FIXTURE.read_bytes()
-    listed = b'{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#x","value":[' + b",".join([one] * 10) + b"]}"
+    context = b'"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#x"'
+    listed = b"{" + context + b',"value":[' + b",".join([one] * 10) + b"]}"
     return {"create": one, "get": one, "list": listed}
 
 

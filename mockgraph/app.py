@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Flask
 
-from mockgraph import control, errors, graph, headers, pacts
+from mockgraph import batch, control, errors, faults, graph, headers, pacts
 from mockgraph.config import Settings
 from mockgraph.contracts import Operation, load_operations
 from mockgraph.entities import Kind, load_kinds
@@ -74,6 +74,13 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
     if settings.control:
         app.register_blueprint(control.bp)
         app.register_blueprint(pacts.bp)  # provider states in, recorded pacts out
+    faults.init_app(app)  # after graph.install: the token is checked before any fault
+    batch.init_app(app)
+    state = app.extensions["mockgraph"]
+    if settings.data and not (settings.store_path and state.store.count("events")):
+        from mockgraph.states import load_data  # a shared store already filled (another worker, a restart) keeps it
+
+        load_data(state, settings.data)
     return app
 
 

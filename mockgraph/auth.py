@@ -98,6 +98,15 @@ def acting_user(state: Any) -> dict[str, str]:
     return {**person, "id": who.user_id, "tenantId": signed_in["tenantId"]}
 
 
+def token_for(state: Any, scopes: Any = None, roles: Any = None, **kwargs: Any) -> str:
+    """``tokens.make_token`` issued at the mock's clock (``state.now()``), so a pinned ``clock`` setting accepts it.
+
+    The pytest fixture's ``token(...)`` helper: ``token_for(app.extensions["mockgraph"], ["VirtualEvent.ReadWrite"])``.
+    """
+    kwargs.setdefault("now", state.now())
+    return tokens.make_token(scopes, roles, **kwargs)
+
+
 # -- permissions -----------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -138,8 +147,9 @@ def check_permission(op: Any, who: Caller) -> None:
     if not accepted:
         other = "delegated" if who.is_application else "application"
         names = rule.delegated if who.is_application else rule.application
+        article = "an" if other == "application" else "a"
         message = message.replace("API requires one of ''", f"This API does not support {who.kind} permissions"
-                                  + (f"; call it with a {other} token holding one of '{', '.join(names)}'"
+                                  + (f"; call it with {article} {other} token holding one of '{', '.join(names)}'"
                                      if names else ""))
     raise GraphError(403, "Forbidden", message)
 

@@ -83,6 +83,21 @@ class _Integer(click.ParamType):
         return number
 
 
+class _RateLimit(click.ParamType):
+    """N/S: at most N Graph requests in each window of S seconds (checked as create_app checks it)."""
+
+    name = "N/S"
+
+    def convert(self, value, param, ctx) -> str:
+        from mockgraph.faults import parse_rate
+
+        try:
+            parse_rate(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return value
+
+
 class _Boolean(click.types.BoolParamType):
     """A switch's variable, spelled as ``Settings.from_env`` reads booleans (true/false, 1/0, yes/no, on/off)."""
 
@@ -143,8 +158,12 @@ def main() -> None:
 @option("--control/--no-control", default=Settings.control, show_default=True, type=_Boolean(),
         envvar="MOCKGRAPH_CONTROL",
         help="Serve the /_mockgraph/ endpoints (health, reset, journal, provider states, openapi.json).")
+@option("--rate-limit", envvar="MOCKGRAPH_RATE_LIMIT", type=_RateLimit(),
+        help="Throttle like Graph: past N requests in S seconds (e.g. 10/1), 429 with Retry-After.")
 @option("--control-token", envvar="MOCKGRAPH_CONTROL_TOKEN", help="Answer /_mockgraph/ only with this "
         "X-MockGraph-Token header (prefer the variable: a flag shows in ps).")
+@option("--data", envvar="MOCKGRAPH_DATA", type=click.Path(dir_okay=False),
+        help="A JSON file of entities to preload ({\"townhalls\": [...]}), checked against the contracts.")
 @option("--store", envvar="MOCKGRAPH_STORE", metavar="URL",
         help="Where state lives: memory: (one worker), sqlite:///path (the workers of this host; kept across "
              "restarts), redis://[:password@]host:port/db[?namespace=NAME] (several hosts as one). "

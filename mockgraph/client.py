@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 
 from mockgraph.matchers import JournalAssertions
-from mockgraph.server import reset_state
+from mockgraph.server import EntityHelpers, reset_state
 
 
-class MockGraphClient(FlaskClient, JournalAssertions):
+class MockGraphClient(FlaskClient, JournalAssertions, EntityHelpers):
     """Flask's test client for a mockgraph app, with ``requests``, ``assert_called`` and ``check()``.
 
     Paths are given whole (``/v1.0/solutions/...``): there is no base URL without a server.
@@ -17,6 +17,9 @@ class MockGraphClient(FlaskClient, JournalAssertions):
     @property
     def _state(self):
         return self.application.extensions["mockgraph"]
+
+    def _mock_state(self):
+        return self._state
 
     @property
     def requests(self) -> list[dict]:

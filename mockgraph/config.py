@@ -38,6 +38,9 @@ class Settings:
     store: str | None = None
     #: The older spelling of a SQLite store: a file path; ``store`` wins when both are set.
     store_path: str | None = None
+    #: A JSON file of entities to preload ({"townhalls": [{...}], ...}), checked against the contracts; a reset
+    #: (the fixture's, or POST /_mockgraph/reset) loads it again.
+    data: str | None = None
     #: When false (the default), sessions may be created in any well-formed event id, created or not, and what is
     #: created there is readable; when true, every parent must exist, as in Graph.
     strict_parents: bool = False
@@ -49,6 +52,9 @@ class Settings:
     page_size: int = 100
     #: Re-raise unexpected exceptions (the pytest fixture turns them into test failures).
     propagate_exceptions: bool = False
+    #: "N/S" (like "10/1"): past N Graph requests in a window of S seconds, 429 TooManyRequests with Retry-After
+    #: until the window ends (the requests inside a $batch count one each). None: no limit.
+    rate_limit: str | None = None
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None) -> Settings:

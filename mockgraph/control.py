@@ -80,8 +80,15 @@ def entities() -> Response:
 
 @bp.post("/reset")
 def reset() -> Response:
-    """Forget the journal, the creation counter and declared states: the next create is number 1 again."""
+    """Forget the journal, the creation counter and declared states: the next create is number 1 again.
+
+    A ``data`` file the mock was started with is loaded again, so a reset means "as the mock started".
+    """
     _state().store.reset()
+    if _state().settings.data:
+        from mockgraph.states import load_data
+
+        load_data(_state(), _state().settings.data)
     return graph_json({"status": "reset"}, 200)
 
 

@@ -46,6 +46,12 @@ class Kind:
     derived: list[str] = field(default_factory=list)
     #: property -> the kind of value there, for $filter, $orderby and $select
     fields: dict[str, str] = field(default_factory=dict)
+    #: navigations a list shows as they are here (attendance reports list their records as [])
+    in_list: dict[str, Any] = field(default_factory=dict)
+    #: navigations ``$expand`` may bring into a get
+    expand: list[str] = field(default_factory=list)
+    #: complex properties' declared members, so a stored value carries each of them (null where unset)
+    shapes: dict[str, Any] = field(default_factory=dict)
 
     def template(self) -> dict[str, Any]:
         out = dict.fromkeys(self.keys)
@@ -102,8 +108,63 @@ def load_kinds(*, open_types: bool) -> dict[str, Kind]:
             children=spec.get("children", {}),
             derived=spec.get("derived", []),
             fields=_fields(response, base_resolver),
+            in_list=spec.get("inList", {}),
+            expand=spec.get("expand", []),
+            # the session answers what was sent, as it always has; generated contracts get Graph's full complex values
+            shapes={} if "views" in spec else _shapes(response, base_resolver),
         )
     return kinds
+
+
+def _shapes(schema: dict, resolver: Any, depth: int = 0) -> dict[str, Any]:
+    """property -> its complex type's members (each with its own shape), for every complex property of ``schema``."""
+    out: dict[str, Any] = {}
+    if depth > 4:
+        return out
+    for name, sub in schema.get("properties", {}).items():
+        shape = _shape(sub, resolver, depth)
+        if shape is not None:
+            out[name] = shape
+    return out
+
+
+def _shape(sub: dict, resolver: Any, depth: int) -> Any:
+    while True:
+        if "$ref" in sub and len(sub) <= 3:
+            sub = resolver.lookup(sub["$ref"]).contents
+        elif len(sub.get("allOf", ())) == 1 and "properties" not in sub:
+            sub = sub["allOf"][0]
+        else:
+            break
+    if "items" in sub:
+        inner = _shape(sub["items"], resolver, depth)
+        return None if inner is None else ("list", inner)
+    members = sub.get("properties")
+    if not members or any(k in sub for k in ("if", "oneOf", "anyOf", "allOf")):
+        return None  # scalars, and polymorphic values (identities): kept as sent
+    return ("object", [m for m in members if not m.startswith("@")], _shapes(sub, resolver, depth + 1))
+
+
+def complete(entity: dict, shapes: dict[str, Any]) -> dict:
+    """Each complex value carries every member its type declares, null where unset, as Graph answers them."""
+    for name, shape in shapes.items():
+        if name in entity:
+            entity[name] = _complete(entity[name], shape)
+    return entity
+
+
+def _complete(value: Any, shape: Any) -> Any:
+    if value is None:
+        return None
+    if shape[0] == "list":
+        return [_complete(v, shape[1]) for v in value] if isinstance(value, list) else value
+    if not isinstance(value, dict):
+        return value
+    _, members, inner = shape
+    out = {k: v for k, v in value.items() if k.startswith("@")}
+    out.update({m: value.get(m) for m in members})
+    out.update({k: v for k, v in value.items() if k not in out})
+    return complete(out, inner)
 
 
 def _fields(schema: dict, resolver: Any) -> dict[str, str]:

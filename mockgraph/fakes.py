@@ -33,11 +33,16 @@ class Fakes:
         return self._faker
 
     def generate(self, number: int, recipes: dict[str, str], kind: str = "virtualEventSession",
-                 now: str = "") -> dict[str, Any]:
-        """Make the generated properties named in ``recipes`` (property → recipe) for entity ``number`` of ``kind``."""
+                 now: str = "", user: dict | None = None) -> dict[str, Any]:
+        """Make the generated properties named in ``recipes`` (property → recipe) for entity ``number`` of ``kind``.
+
+        ``user`` is the caller a token named (its organizer, its registrant); by default the signed-in user.
+        """
         with self._lock:
             faker = self.faker
             people = self._people(faker)
+            if user is not None:
+                people = {**people, "user": user}
             faker.seed_instance(f"mockgraph:{self.seed}:{kind}:{number}")
             meeting = _Meeting(faker, people, now)
             return {prop: RECIPES[recipe](meeting) for prop, recipe in recipes.items()}

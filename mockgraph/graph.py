@@ -6,20 +6,22 @@ then hand the call to its kind's handler (handlers.py).
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from urllib.parse import quote
 
 from flask import Blueprint, Flask, Response, current_app, g, request
 from werkzeug.exceptions import ClientDisconnected
 
+from mockgraph import auth
 from mockgraph.config import CONTROL_PREFIX
 from mockgraph.errors import GraphError
 from mockgraph.handlers import HANDLERS, Call
 from mockgraph.payloads import check_content_type, parse_object, read_body
+from mockgraph.stores import StoreUnavailable
 
 JOURNAL_BODY_BYTES = 64 * 1024
-_CHALLENGE = ('Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", '
-              'client_id="00000003-0000-0000-c000-000000000000"')
+log = logging.getLogger("mockgraph")
 
 
 def blueprint() -> Blueprint:
@@ -69,8 +71,6 @@ def _is_graph_path() -> bool:
 
 def _authenticate() -> None:
     """Graph checks the token before anything else (auth.py: 401 for a bad token, 403 without the permission)."""
-    from mockgraph import auth  # the lead may hoist this import and drop _CHALLENGE (now auth.CHALLENGE)
-
     auth.authenticate()
 
 
@@ -100,6 +100,10 @@ def _record(response: Response) -> Response:
     }
     if g.get("error_details"):
         entry["errors"] = g.error_details
+    if g.get("injected_fault"):
+        entry["injected"] = g.injected_fault
+    if g.get("batch_item"):
+        entry["batch"] = g.batch_item
     if (response.content_length or 0) > JOURNAL_BODY_BYTES:
         # The client got the whole echo of its huge body; the journal keeps bounded entries.
         entry["response"], entry["responseTruncated"] = None, True
@@ -112,7 +116,10 @@ def _record(response: Response) -> Response:
     else:
         entry["text"] = raw[:JOURNAL_BODY_BYTES].decode("utf-8", "replace")
         entry["truncated"] = len(raw) > JOURNAL_BODY_BYTES
-    current_app.extensions["mockgraph"].store.record(entry)
+    try:
+        current_app.extensions["mockgraph"].store.record(entry)
+    except StoreUnavailable:  # the client already has its answer (a 503 if the store was down for it too)
+        log.warning("journal entry dropped: the store is unavailable (request-id %s)", entry["requestId"])
     return response
 
 

@@ -132,7 +132,9 @@ def _value(call: Any, value: Any, body: dict) -> Any:
     if value == "$now":
         return call.now
     if value == "$applicationId":
-        return call.state.application_id
+        from mockgraph import auth
+
+        return auth.caller().app_id or call.state.application_id
     if isinstance(value, str) and value.startswith("$body."):
         return body.get(value.removeprefix("$body."))
     return value

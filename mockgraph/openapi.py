@@ -47,6 +47,8 @@ _KEY_PATTERNS = {"guid": f"^{_GUID}$", "event_id": f"^{_GUID}(@{_GUID})?$"}
 _NAMED_PATTERNS = {"email": r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$", "userId": f"^{_GUID}$",
                    "joinWebUrl": r"^https://teams\.microsoft\.com/l/meetup-join/[A-Za-z0-9._~%/-]+$"}
 _ANY_KEY = {"type": "string", "minLength": 1, "pattern": "^[^/]+$"}  # the original operation's: any key
+#: handlers.create: a session may be created under any event id that routes (the lenient parent), so no pattern.
+_LENIENT_PARENTS = {"virtualEventSession": {"type": "string", "minLength": 1}}
 _CONTEXT = {"type": "string", "pattern": r"^https://graph\.microsoft\.com/(v1\.0|beta)/\$metadata#"}
 _BODY_KINDS = {"create", "update"}
 
@@ -246,9 +248,10 @@ class _Family:
 
     def path_parameters(self, op: Any) -> list[dict[str, Any]]:
         patterns: dict[str, dict] = {}
+        lenient = _LENIENT_PARENTS.get(op.target.type) if op.kind == "create" else None
         for step in op.steps:
             if step.key:
-                patterns[step.key] = {"type": "string", "pattern": self.key_pattern(step.type)}
+                patterns[step.key] = lenient or {"type": "string", "pattern": self.key_pattern(step.type)}
             for prop, param in step.alternate:
                 patterns[param] = {"type": "string", "pattern": _NAMED_PATTERNS.get(prop, _ANY_KEY["pattern"])}
         if op.kind == "function":

@@ -19,10 +19,47 @@ from mockgraph.matchers import JournalAssertions
 
 
 def reset_state(state: Any, seed: int | None = None) -> None:
-    """Make a MockState fresh; generated values depend only on (seed, creation number), so a reseed is one field."""
+    """Make a MockState fresh; generated values depend only on (seed, creation number), so a reseed is one field.
+
+    The ``data`` file the mock was built with is loaded again: fresh means "as the mock started".
+    """
     state.store.reset()
     state.failures.clear()
     state.fakes.seed = state.settings.seed if seed is None else seed
+    if state.settings.data:
+        from mockgraph.states import load_data
+
+        load_data(state, state.settings.data)
+
+
+class EntityHelpers:
+    """Put entities in and read them back without the requests that make them: ``add`` and ``entities``."""
+
+    def _mock_state(self) -> Any:
+        raise NotImplementedError
+
+    def add(self, collection: str, entity: dict[str, Any] | None = None, **properties: Any) -> dict:
+        """Store an entity as the service holds it and return it: ``mockgraph.add("townhalls", {"displayName": …})``.
+
+        ``collection`` is relative to /solutions/virtualEvents ("townhalls", "webinars/{id}/registrations") or a
+        whole Graph path; child collections may be nested ("presenters": [...]). A bad entity raises GraphError
+        naming the property.
+        """
+        from mockgraph.states import add
+
+        return add(self._mock_state(), collection, {**(entity or {}), **properties})
+
+    def entities(self, collection: str) -> list[dict]:
+        """The entities stored in ``collection`` now (as ``add`` names it), oldest first."""
+        from mockgraph.states import entities
+
+        return entities(self._mock_state(), collection)
+
+    def load(self, path: str) -> int:
+        """Add every entity of a data file (as ``mockgraph serve --data``); returns how many it added at the top."""
+        from mockgraph.states import load_data
+
+        return load_data(self._mock_state(), path)
 
 
 @functools.cache
@@ -42,7 +79,7 @@ class _QuietHandler(WSGIRequestHandler):
         self.wfile.write(front_end_reply({414: "url", 431: "headers"}.get(code, "malformed")))
 
 
-class MockGraphServer(JournalAssertions):
+class MockGraphServer(JournalAssertions, EntityHelpers):
     """``with MockGraphServer(seed=1) as graph: requests.post(graph.url + "/solutions/...")``.
 
     Keyword arguments are settings (see ``Settings``); exceptions inside the mock are kept for
@@ -58,6 +95,9 @@ class MockGraphServer(JournalAssertions):
         self.state = self.app.extensions["mockgraph"]
         self._server = None
         self._thread: threading.Thread | None = None
+
+    def _mock_state(self) -> Any:
+        return self.state
 
     @property
     def base_url(self) -> str:

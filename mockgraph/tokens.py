@@ -38,6 +38,10 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
+def _json64(value: dict) -> str:
+    return _b64(json.dumps(value, separators=(",", ":")).encode())
+
+
 def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
@@ -92,7 +96,7 @@ def make_token(scopes: Iterable[str] | str | None = None, roles: Iterable[str] |
             payload["oid"] = user
     payload.update(claims or {})
     header = {"typ": "JWT", "alg": "HS256"}
-    signing_input = f"{_b64(json.dumps(header, separators=(",", ":")).encode())}.{_b64(json.dumps(payload, separators=(",", ":")).encode())}"
+    signing_input = f"{_json64(header)}.{_json64(payload)}"
     signature = hmac.new(DUMMY_KEY, signing_input.encode("ascii"), hashlib.sha256).digest()
     return f"{signing_input}.{_b64(signature)}"
 

@@ -33,17 +33,11 @@ def build(reference: Path) -> dict:
             "method": op["method"], "path": op["path"], "kind": op["kind"], "versions": op["apiVersions"],
             "status": _status(op), "docs": op["docsPages"], "permissions": op.get("permissions"),
         })
-    # The docs document the event actions under /townhalls/{id}/... and /webinars/{id}/... too.
-    for extra in spec["documentedPathsNotInOpenAPI"]:
-        family = extra["docsPathShape"].split("/")[3]
-        key = {"townhalls": "{virtualEventTownhall-id}", "webinars": "{virtualEventWebinar-id}"}[family]
-        path = extra["docsPathShape"].replace("{}", key)
-        action = path.rsplit("/", 1)[1]
-        base = next(o for o in spec["operations"]
-                    if o["method"] == extra["method"] and o["path"].endswith(f"/events/{{virtualEvent-id}}/{action}"))
-        operations.append({"method": extra["method"], "path": path, "kind": "action", "versions": base["apiVersions"],
-                           "status": 204, "docs": extra["docsPages"], "permissions": base.get("permissions"),
-                           "docsOnly": True})
+    # The reference lists the documented-only action paths (townhalls/{id}/publish, ...) among its operations.
+    for op, raw in zip(operations, spec["operations"], strict=True):
+        if not str(raw.get("successStatusOpenAPI", "")).startswith("n/a (not an OpenAPI path"):
+            continue
+        op["docsOnly"] = True
     operations.sort(key=lambda o: (re.sub(r"\{[^}]*\}", "{}", o["path"]), o["method"]))
     return {"$comment": "Every operation of Graph's /solutions/virtualEvents family (v1.0 OpenAPI, beta-only ones, and "
                         "the documented-only action paths), made by scripts/make_paths.py from the Graph reference. "

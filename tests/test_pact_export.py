@@ -31,11 +31,13 @@ def pact_json(exported) -> dict:
 
 
 def by_status(pact_json: dict) -> dict[int, dict]:
-    return {i["response"]["status"]: i for i in pact_json["interactions"]}
+    """The first release's four session-create interactions, by status."""
+    names = {i["description"] for i in pact_data()["interactions"]}
+    return {i["response"]["status"]: i for i in pact_json["interactions"] if i["description"] in names}
 
 
 def test_file_is_named_for_consumer_and_provider(exported, pact_json):
-    """The file is <consumer>-microsoft-graph.json, a V4 pact with four HTTP interactions."""
+    """The file is <consumer>-microsoft-graph.json, a V4 pact of HTTP interactions keeping the four session ones."""
     assert exported.name == "exported-consumer-microsoft-graph.json"
     assert pact_json["provider"]["name"] == "microsoft-graph"
     assert pact_json["metadata"]["pactSpecification"]["version"].startswith("4")
@@ -89,8 +91,9 @@ def test_exported_pact_verifies_against_mockgraph(tmp_path, spec):
         results = verify(path, graph.base_url)
         statuses = sorted(e["status"] for e in graph.requests)
     assert failures(results) == []
-    assert [r["result"] for r in results["interactionResults"]] == ["OK"] * 4
-    assert statuses == [201, 400, 401, 404]
+    count = len(json.loads(path.read_text())["interactions"])
+    assert [r["result"] for r in results["interactionResults"]] == ["OK"] * count
+    assert {201, 400, 401, 404} <= set(statuses)
 
 
 def test_exported_pact_verifies_with_in_process_state_handlers(exported):
@@ -101,12 +104,13 @@ def test_exported_pact_verifies_with_in_process_state_handlers(exported):
 
 
 def test_verification_fails_without_provider_states(exported):
-    """Without the state calls the 404 interaction gets a 201: the verifier reports exactly that one."""
+    """Without the state calls the session 404 gets a 201 and reads of entities nobody made fail: states matter."""
     with MockGraphServer() as graph:
         results = verify(exported, graph.base_url, states=None)
-    assert failures(results) == [next(
-        f"Verifying a pact between exported-consumer and microsoft-graph Given no virtual event exists - {d}"
-        for d in [i["description"] for i in pact_data()["interactions"] if i["status"] == 404])]
+    failed = failures(results)
+    assert next(f"Verifying a pact between exported-consumer and microsoft-graph Given no virtual event exists - {d}"
+                for d in [i["description"] for i in pact_data()["interactions"] if i["status"] == 404]) in failed
+    assert any("Given a town hall exists - a request to get virtualEventTownhall" in f for f in failed)
 
 
 def test_stub_server_serves_the_exported_pact(exported):

@@ -446,3 +446,92 @@ def test_msgraph_sdk_sees_the_graph_error_envelope(graph, mockgraph):
     assert caught.value.error.code == "BadRequest"
     assert "$." in caught.value.error.message
     mockgraph.assert_called("POST", "/solutions/virtualEvents/events/e/sessions", status=400)
+
+
+def test_add_and_entities_put_state_in_and_read_it_back(pytester):
+    """mockgraph.add stores a town hall with its presenter; Graph serves it; entities() reads it; the next test is fresh."""
+    user_file(pytester, '''
+        def get(url):
+            request = urllib.request.Request(url, headers={"Authorization": "Bearer token"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return json.load(response)
+
+        def test_add(mockgraph):
+            hall = mockgraph.add("townhalls", {"displayName": "All hands", "status": "published",
+                                              "presenters": [{"email": "ana@contoso.com"}]})
+            assert hall["status"] == "published" and hall["id"]
+            read = get(f"{mockgraph.url}/solutions/virtualEvents/townhalls/{hall['id']}")
+            assert read["displayName"] == "All hands"
+            presenters = mockgraph.entities(f"townhalls/{hall['id']}/presenters")
+            assert [p["email"] for p in presenters] == ["ana@contoso.com"]
+            assert len(mockgraph.entities(f"townhalls/{hall['id']}/sessions")) == 1  # made with it, as Graph does
+            mockgraph.assert_called("GET", "/solutions/virtualEvents/townhalls/{id}", status=200)
+
+        def test_fresh(mockgraph):
+            assert mockgraph.entities("townhalls") == []
+
+        def test_client_too(mockgraph_client):
+            webinar = mockgraph_client.add("/v1.0/solutions/virtualEvents/webinars", displayName="W")
+            assert [w["id"] for w in mockgraph_client.entities("webinars")] == [webinar["id"]]
+    ''')
+    pytester.runpytest("-p", "no:randomly").assert_outcomes(passed=3)
+
+
+def test_add_names_the_bad_property(pytester):
+    """A property the type lacks is a GraphError naming it."""
+    user_file(pytester, '''
+        from mockgraph.errors import GraphError
+
+        def test_bad(mockgraph):
+            with pytest.raises(GraphError, match="displayNam") as raised:
+                mockgraph.add("townhalls", {"displayNam": "typo"})
+            assert "virtualEventTownhall" in str(raised.value)
+    ''')
+    pytester.runpytest().assert_outcomes(passed=1)
+
+
+def test_data_setting_preloads_every_test(pytester):
+    """A conftest's data setting loads the file for each test, again after the previous test's changes."""
+    pytester.makefile(".json", data='{"webinars": [{"id": "w-1@tenant", "displayName": "Preloaded"}]}')
+    pytester.makeconftest('''
+        import pytest
+
+        @pytest.fixture
+        def mockgraph_settings(pytestconfig):
+            return {"data": str(pytestconfig.rootpath / "data.json")}
+    ''')
+    user_file(pytester, '''
+        def test_first(mockgraph):
+            assert [w["displayName"] for w in mockgraph.entities("webinars")] == ["Preloaded"]
+            mockgraph.add("webinars", {"displayName": "Added"})
+
+        def test_second(mockgraph):
+            assert [w["id"] for w in mockgraph.entities("webinars")] == ["w-1@tenant"]
+    ''')
+    pytester.runpytest("-p", "no:randomly").assert_outcomes(passed=2)
+
+
+def test_assert_called_across_the_family(pytester):
+    """assert_called matches paths with several ids, alternate keys and query options."""
+    user_file(pytester, '''
+        def call(url, method="GET"):
+            request = urllib.request.Request(url, method=method, headers={"Authorization": "Bearer token"})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    return response.status
+            except urllib.error.HTTPError as error:
+                return error.code
+
+        def test_family(mockgraph):
+            webinar = mockgraph.add("webinars", {"displayName": "W", "registrations": [{"email": "a@b.example"}]})
+            base = f"{mockgraph.url}/solutions/virtualEvents/webinars/{webinar['id']}"
+            assert call(base + "/registrations(email='a@b.example')") == 200
+            assert call(base + "/registrations?$top=1&$select=email") == 200
+            assert call(base + "/sessions/nope/attendanceReports") == 404
+            mockgraph.assert_called("GET", "/solutions/virtualEvents/webinars/{id}/registrations(email='a@b.example')")
+            mockgraph.assert_called("GET", "/solutions/virtualEvents/webinars/{id}/registrations", status=200)
+            mockgraph.assert_called("GET", "/solutions/virtualEvents/webinars/{id}/sessions/{id}/attendanceReports",
+                                    status=404)
+            assert mockgraph.requests[1]["query"] == "$top=1&$select=email"
+    ''')
+    pytester.runpytest().assert_outcomes(passed=1)

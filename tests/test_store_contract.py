@@ -571,7 +571,7 @@ def test_redis_gone_is_store_unavailable_and_the_store_recovers():
         store = open_store(server.url + "?namespace=down")
         store.insert("events", "E1", {"id": "E1", "title": "before"})
         server.stop()
-        for name, operation in _WHILE_DOWN:
+        for _name, operation in _WHILE_DOWN:
             with pytest.raises(StoreUnavailable, match=f"Redis at 127.0.0.1:{server.port}"):
                 operation(store)
         store.record({"path": "/dropped"})  # no exception: the reply must still reach its client

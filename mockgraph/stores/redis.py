@@ -86,9 +86,8 @@ return redis.call('DEL', unpack(KEYS))
 
 
 def split_url(url: str) -> tuple[str, str, str]:
-    """``(url for redis-py, namespace, url to show)``: ``?namespace=`` taken out, the password left out of the shown one.
-
-    A ValueError names a namespace that could not be part of a key.
+    """``(url for redis-py, namespace, url to show)``: ``?namespace=`` taken out of the first, the password out of
+    the last. A ValueError names a namespace that could not be part of a key.
     """
     parts = urlsplit(url)
     query = parse_qsl(parts.query, keep_blank_values=True)

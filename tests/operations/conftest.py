@@ -61,6 +61,7 @@ class Api:
 
     def __init__(self, client):
         self.client = client
+        self.families: dict[str, str] = {}  # event id -> townhalls or webinars (not every set is under /events)
 
     def call(self, method: str, path: str, body: Any = None, *, headers: dict | None = None, data: Any = None):
         """One request with a token; ``body`` goes as JSON, ``data`` as raw bytes (then typed as JSON)."""
@@ -87,7 +88,13 @@ class Api:
     def event(self, family: str = "townhalls", body: dict | None = None) -> str:
         """A new town hall or webinar (``family``: townhalls, webinars, or events for a town hall); its id."""
         family = "townhalls" if family == "events" else family
-        return self.made(f"{BASE}/{family}", BODIES[family] if body is None else body)["id"]
+        made = self.made(f"{BASE}/{family}", BODIES[family] if body is None else body)["id"]
+        self.families[made] = family
+        return made
+
+    def under(self, event: str) -> str:
+        """The path of an event the helpers made, in its own set (``…/webinars/{id}``)."""
+        return f"{BASE}/{self.families.get(event, 'townhalls')}/{event}"
 
     def townhall(self, body: dict | None = None) -> str:
         return self.event("townhalls", body)
@@ -99,16 +106,16 @@ class Api:
         """The session Graph created with the event."""
         return self.entity(f"{BASE}/events/{event}/sessions")["value"][0]["id"]
 
-    def presenter(self, event: str, body: dict | None = None, family: str = "events") -> str:
-        return self.made(f"{BASE}/{family}/{event}/presenters", BODIES["presenters"] if body is None else body)["id"]
+    def presenter(self, event: str, body: dict | None = None) -> str:
+        return self.made(f"{self.under(event)}/presenters", BODIES["presenters"] if body is None else body)["id"]
 
-    def registration(self, event: str, body: dict | None = None, family: str = "events") -> str:
+    def registration(self, event: str, body: dict | None = None) -> str:
         body = BODIES["registrations"] if body is None else body
-        return self.made(f"{BASE}/{family}/{event}/registrations", body)["id"]
+        return self.made(f"{self.under(event)}/registrations", body)["id"]
 
-    def question(self, event: str, body: dict | None = None, family: str = "events") -> str:
+    def question(self, event: str, body: dict | None = None) -> str:
         body = BODIES["questions"] if body is None else body
-        return self.made(f"{BASE}/{family}/{event}/registrationConfiguration/questions", body)["id"]
+        return self.made(f"{self.under(event)}/registrationConfiguration/questions", body)["id"]
 
     def put(self, collection: str, entity: dict | None = None) -> str:
         """Put an entity Graph fills itself (a report, a record) into ``collection``; its id."""
@@ -148,7 +155,7 @@ class Api:
             elif step.nav == "registrations":
                 registration = self.registration(event) if (key or step.alternate) else None
                 if step.alternate:
-                    made = self.entity(f"{BASE}/events/{event}/registrations/{registration}")
+                    made = self.entity(f"{self.under(event)}/registrations/{registration}")
                     for prop, param in step.alternate:
                         params[param] = made[prop]
                 value = registration

@@ -22,7 +22,7 @@ from mockgraph.errors import GraphError
 from mockgraph.model import Operation, operations
 from mockgraph.routing import Router
 
-from .conftest import BASE, BODIES, EVENT_ID, FIXTURES, GUID, assert_error, fill, load
+from .conftest import BASE, BODIES, CLOCK, EVENT_ID, FIXTURES, GUID, assert_error, fill, load
 
 EXAMPLES = load("examples.json")
 SERVED = {(op.method, op.path): op for op in operations() if op.served}
@@ -30,11 +30,20 @@ EVENT_SETS = ("events", "townhalls", "webinars")
 VERSION = "v1.0"  # state is made through v1.0 whatever the example's version: the store is version-free
 
 #: Examples whose documented reply the mock cannot give, and why. Their request bodies are still checked below.
-SKIPPED = {
-    "virtualeventwebinar-post-registrations/2": "the application-permission variant (204, no body): the mock reads "
-                                                "no token, so it answers every create as the delegated call does "
-                                                "(201 with the registration)",
+SKIPPED: dict[str, str] = {
+    "virtualevent-list-attendancerecords.beta/1": "the beta page's records carry registrantId, a beta-only property: "
+                                                  "the mock serves the v1.0 types under /beta too (README: How the "
+                                                  "mock differs)",
 }
+
+
+def _token(example: dict) -> dict[str, str]:
+    """Examples named for application permissions are sent with an application token (roles, no user)."""
+    if (example["name"] or "").endswith("-application"):
+        from mockgraph.tokens import make_token
+
+        return {"Authorization": "Bearer " + make_token(roles=["VirtualEvent.ReadWrite.All"], now=CLOCK)}
+    return {}
 
 
 def name(example: dict) -> str:
@@ -62,11 +71,20 @@ def settable(app, type_name: str, entity: dict, view: str) -> dict:
     kind = kinds.get(sent) if sent in kinds[type_name].derived else kinds[type_name]
     ref = kind.create.ref if view == "create" else kind.update.ref
     allowed = contracts.registry(False).resolver().lookup(ref).contents.get("properties", {})
-    out = {k: copy.deepcopy(v) for k, v in entity.items()
+    out = {k: _without_nulls(v) for k, v in entity.items()
            if k in allowed and "not" not in allowed[k] and v is not None and k != "@odata.type"}
     if kind is not kinds[type_name]:
         out = {"@odata.type": entity["@odata.type"], **out}
     return out
+
+
+def _without_nulls(value: Any) -> Any:
+    """A documented null stands for any value, so the state made from it leaves the property to the service."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
 
 
 class Stage:
@@ -111,13 +129,19 @@ class Stage:
             self.patch(collection, step.type, documented)
         else:
             family = "townhalls" if step.nav == "events" else step.nav
-            body = settable(self.app, step.type, documented, "create") or copy.deepcopy(BODIES[family])
+            body = settable(self.app, step.type, documented, "create")
+            body = body if "@odata.type" in body else {**copy.deepcopy(BODIES[family]), **body}
+            identity = body.get("identity")
+            if isinstance(identity, dict) and "@odata.type" not in identity:  # lists show none; a create needs one
+                guest = "email" in identity and "tenantId" not in identity
+                identity["@odata.type"] = f"#microsoft.graph.communications{'Guest' if guest else 'User'}Identity"
             if "registrationQuestionAnswers" in body:
                 self.questions(self.event, body)
                 body = self.substitute(body)
             made = api.made(collection, body)["id"]
             self.sent.append(body)
             if step.nav in EVENT_SETS:
+                api.families[made] = family
                 self.event_state(made, documented)
         if documented.get("id") and made:
             self.ids[documented["id"]] = made
@@ -238,7 +262,7 @@ def shape_problems(documented: Any, got: Any, where: str = "$") -> list[str]:
     elif isinstance(documented, list):
         if documented and not got:
             out.append(f"{where}: documented with members, got []")
-        for i, (doc_item, got_item) in enumerate(zip(documented, got)):
+        for i, (doc_item, got_item) in enumerate(zip(documented, got, strict=False)):
             out += shape_problems(doc_item, got_item, f"{where}[{i}]")
     return out
 
@@ -253,7 +277,7 @@ def echo_problems(sent: Any, got: Any, where: str = "$") -> list[str]:
             out += echo_problems(value, got.get(key), f"{where}.{key}") if key in got else [f"{where}.{key}: missing"]
         return out
     if isinstance(sent, list) and isinstance(got, list) and len(sent) == len(got):
-        return [p for i, (s, g) in enumerate(zip(sent, got)) for p in echo_problems(s, g, f"{where}[{i}]")]
+        return [p for i, (s, g) in enumerate(zip(sent, got, strict=True)) for p in echo_problems(s, g, f"{where}[{i}]")]
     return [] if sent == got else [f"{where}: sent {sent!r:.80}, got {got!r:.80}"]
 
 
@@ -316,7 +340,7 @@ def test_example_replays(api, app, example):
         body = stage.substitute(body)
     client_request_id = str(uuid.uuid4())
     response = api.call(example["method"], request_url(stage, params), body,
-                        headers={"client-request-id": client_request_id})
+                        headers={"client-request-id": client_request_id, **_token(example)})
     assert response.status_code == example["status"], response.get_data(as_text=True)
     check_headers(response, client_request_id)
     documented = fixture_of(example, "response")
@@ -332,7 +356,7 @@ def test_example_replays(api, app, example):
     else:
         members = [got]
         sent = [body] if body is not None else stage.sent[-1:]
-    for made, sent_body in zip(members, sent):
+    for made, sent_body in zip(members, sent, strict=False):  # sent is shorter where a member was not made from a body
         problems += echo_problems(sent_body, made)
     for member in members:
         problems += id_problems(op, member)
@@ -365,13 +389,11 @@ def _not_a_value(example: dict) -> bool:
         re.search(r"request: .*not JSON", line) for line in example["resolved"])
 
 
-#: A JSON path in a message: $ alone or followed by .name / [i]
-_JSON_PATH = re.compile(r"(^|[\s(])\$(?=[.\[:\s,)]|$)")
-
 
 @pytest.mark.parametrize("example", served([e for e in EXAMPLES if _not_a_value(e)]))
 def test_documented_request_that_is_not_json_is_refused(api, app, example):
-    """The docs' own text of a request that is not JSON is refused with 400, in the envelope, naming a JSON path."""
+    """The docs' own text of a request that is not JSON is refused with 400, in the envelope, naming where (line and
+    column: a body that does not parse has no JSON path)."""
     raw = (FIXTURES / example["docsPage"] / example["requestDocumented"]).read_bytes()
     with pytest.raises(ValueError):
         json.loads(raw)
@@ -383,7 +405,7 @@ def test_documented_request_that_is_not_json_is_refused(api, app, example):
     message = assert_error(response, 400, "BadRequest")
     if before is not None:
         assert api.get(url).get_json() == before
-    assert _JSON_PATH.search(message), message
+    assert re.search(r"line \d+, column \d+", message), message
 
 
 def test_there_is_a_documented_request_that_is_not_json():
