@@ -405,6 +405,7 @@ def measure_state(load: Load, entities: int, argv_extra: str) -> dict:
         out["big, state elsewhere"] = {w: load(run.port, w, 8, small[w], timeout=10) for w in ("get", "list")}
         out["big, state in the listed collection"] = {w: load(run.port, w, 8, big[w], timeout=10)
                                                       for w in ("get", "list")}
+        out["rss_after_lists"] = run.rss_mib()  # a list reads its whole collection: this is where memory goes
         t = time.perf_counter()
         call(run.port, "GET", big["list"], timeout=120)
         out["one big list, s"] = time.perf_counter() - t
@@ -577,7 +578,8 @@ def report_state(state: dict) -> None:
     print(f"\nOne list ($top={LIST_SIZE}) of the {state['held']:,}-entity collection, alone: "
           f"{state['one big list, s']:.2f} s. RSS (largest / all processes): {state['rss_small'][0]:.0f} / "
           f"{state['rss_small'][1]:.0f} MiB with 12 entities, {state['rss_big'][0]:.0f} / {state['rss_big'][1]:.0f} "
-          f"MiB after the fill")
+          f"MiB after the fill, {state['rss_after_lists'][0]:.0f} / {state['rss_after_lists'][1]:.0f} MiB after the "
+          f"lists of the big collection")
 
 
 def report_servers(servers: dict) -> None:
@@ -705,8 +707,9 @@ def targets(results: dict, state: dict, rate: dict, imports: float, cold: dict, 
             rows.append(Target(f"{what} time per request with {state['held']:,} entities ({where.split(', ')[1]}) "
                                "vs 12", 1e3 / big if big else float("inf"), 1e3 / small, "ms", 1.2, False,
                                "c=8, 1/throughput"))
-    rows.append(Target(f"RSS, largest process, {state['held']:,} entities vs 12", state["rss_big"][0],
-                       state["rss_small"][0], "MiB", 1.2, False, "bound: the cap holds; 1.2x is the bench's reading"))
+    rows.append(Target(f"RSS, largest process, {state['held']:,} entities (after lists of them) vs 12",
+                       state["rss_after_lists"][0], state["rss_small"][0], "MiB", 1.2, False,
+                       "bound: the cap holds; 1.2x is the bench's reading"))
     bare_mg, bare_hs = cold.get("bare: mockgraph MockGraphServer"), cold.get("bare: pytest-httpserver HTTPServer")
     if bare_mg and bare_hs:
         rows.append(Target("fixture: process start -> first 201 (bare process)", bare_mg, bare_hs, "ms", 1.5, False,

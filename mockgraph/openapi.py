@@ -8,7 +8,7 @@ Two sources give the operations: ``contracts/operations.json`` (the original cre
 ``/{collection}/{virtualEventId}/sessions``, kept as it was: the Pact export and its tests name it) and
 the family the mock serves (``model.operations()``, each in each of its versions), described from its kind:
 the type's create/update/response views, Graph's statuses, the OData options the handlers read, and the
-failures each can answer. Built per call in about 10 ms, so /_mockgraph/openapi.json needs no cache.
+failures each can answer. Cached per server URL, so /_mockgraph/openapi.json costs a serialization.
 Cheap to import: the command line registers ``mockgraph openapi`` from here.
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 import click
@@ -25,7 +26,9 @@ ERROR_SCHEMA = "graphError.schema.json#/$defs/graphError"
 #: Why each failure status can answer; which statuses an operation lists depends on its kind and path.
 FAILURES = {
     "400": "The body, a query option or a key is malformed or breaks the contract (the message names what).",
-    "401": "No bearer token (mockgraph checks that one is sent, never what it holds).",
+    "401": "No bearer token (or, with check_permissions, one that is not a valid JWT for Graph).",
+    "403": "With check_permissions: the token lacks every permission the operation accepts, or the caller's role "
+           "may not change the event.",
     "404": "An entity the path names does not exist (or its parent was declared absent).",
     "405": "The method is not one Graph allows on this path (the Allow header lists those it does).",
     "409": "An entity with this id already exists here.",
@@ -45,7 +48,7 @@ _GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]
 _KEY_PATTERNS = {"guid": f"^{_GUID}$", "event_id": f"^{_GUID}(@{_GUID})?$"}
 #: Alternate keys and function parameters, by name. Never a quote: they sit inside an OData string literal.
 _NAMED_PATTERNS = {"email": r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$", "userId": f"^{_GUID}$",
-                   "joinWebUrl": r"^https://teams\.microsoft\.com/l/meetup-join/[A-Za-z0-9._~%/-]+$"}
+                   "joinWebUrl": r"^https://teams\.microsoft\.com/l/meetup-join/[^'\s{}]+$"}
 _ANY_KEY = {"type": "string", "minLength": 1, "pattern": "^[^/]+$"}  # the original operation's: any key
 #: handlers.create: a session may be created under any event id that routes (the lenient parent), so no pattern.
 _LENIENT_PARENTS = {"virtualEventSession": {"type": "string", "minLength": 1}}
@@ -54,11 +57,16 @@ _BODY_KINDS = {"create", "update"}
 
 
 def document(server: str | None = None) -> dict[str, Any]:
-    """Build the document; ``server`` is the base URL to announce (the paths carry the Graph version).
+    """The document; ``server`` is the base URL to announce (the paths carry the Graph version).
 
-    Built afresh on each call, a new dict the caller may change: about 10 ms once the contracts are loaded
-    (they are, in a running app), less than a deep copy of a cached one would cost.
+    Built once per server URL (10 to 40 ms, with the contracts loaded) and shared between callers, which only
+    read or serialize it: copy.deepcopy it before changing it (a copy costs about as much as a build).
     """
+    return _document(server)
+
+
+@lru_cache(maxsize=16)
+def _document(server: str | None) -> dict[str, Any]:
     from mockgraph import __version__
     from mockgraph.contracts import data_path, read_json
 
@@ -148,7 +156,7 @@ def _operation(op: dict, version: str) -> dict[str, Any]:
             "headers": {"Location": _LOCATION, **_ID_HEADERS},
             "content": {"application/json": {"schema": {"$ref": _ref(op["response"]["schema"])}}},
         },
-        **_failures("400", "401", "404", "405", "409", "413", "415", "507"),
+        **_failures("400", "401", "403", "404", "405", "409", "413", "415", "507"),
     }
     return {
         "operationId": f"{op['name']}.{version}" if version != op["versions"][0] else op["name"],
@@ -194,7 +202,7 @@ class _Family:
         types = self.types(op.target)
         success, media = self.success(op, types)
         keyed = any(step.keyed for step in op.steps)
-        errors = ["400", "401", *(["404"] if keyed else []), "405"]
+        errors = ["400", "401", "403", *(["404"] if keyed else []), "405"]
         described: dict[str, Any] = {
             "operationId": _operation_id(op) + ("" if version == "v1.0" else f".{version}"),
             "summary": f"{op.kind} {op.target.type}" + (f" ({op.tail})" if op.tail and op.tail != "$count" else ""),
@@ -213,8 +221,18 @@ class _Family:
             reply["headers"] = {"Location": _LOCATION, **_ID_HEADERS}
         if success is not None:
             reply["content"] = {media: {"schema": success}}
-        described["responses"] = {str(op.status): reply, **_failures(*sorted(errors))}
+        described["responses"] = {str(op.status): reply, **self.other_successes(op), **_failures(*sorted(errors))}
         return described
+
+    @staticmethod
+    def other_successes(op: Any) -> dict[str, Any]:
+        """Statuses contracts/permissions.json gives some callers (a webinar registration by an app: 204, no body)."""
+        from mockgraph.auth import rule_for
+
+        rule = rule_for(op)
+        statuses = {str(status) for status in (rule.status if rule else {}).values()} - {str(op.status)}
+        return {status: {"description": f"{op.kind}: {status} for some callers (contracts/permissions.json)",
+                         "headers": _ID_HEADERS} for status in sorted(statuses)}
 
     def success(self, op: Any, types: list[str]) -> tuple[dict | None, str]:
         if op.kind in ("create", "update"):
@@ -274,7 +292,7 @@ class _Family:
     def query_parameters(self, op: Any, types: list[str]) -> list[dict[str, Any]]:
         """The OData options the handler reads (handlers.py): every list option on lists, $select on gets."""
         if op.kind == "get":
-            names = ["$select"]
+            names = ["$select", *(["$expand"] if self.expand(op.target.type) else [])]
         elif op.kind in ("list", "function"):
             names = ["$top", "$skip", "$count", "$select", "$orderby", "$filter", "$skiptoken"]
         elif op.kind == "count":
@@ -290,6 +308,8 @@ class _Family:
             "$select": {"type": "array", "minItems": 1, "items": {"type": "string", "enum": ["*", *fields]}},
             "$orderby": {"type": "array", "minItems": 1,
                          "items": {"type": "string", "enum": [f"{f}{d}" for f in order for d in ("", " desc")]}},
+            "$expand": {"type": "array", "minItems": 1,
+                        "items": {"type": "string", "enum": self.expand(op.target.type)}},
             "$filter": {"type": "string"},
             "$skiptoken": {"type": "string"},
         }
@@ -300,6 +320,10 @@ class _Family:
                 parameter.update(style="form", explode=False)
             out.append(parameter)
         return out
+
+    def expand(self, type_name: str) -> list[str]:
+        """The navigations a get of this type may $expand (model.json ``expand``; handlers.get refuses others)."""
+        return self.model["types"][type_name].get("expand", [])
 
     def fields(self, type_name: str) -> dict[str, str]:
         """The properties $select and $orderby may name, as the app's Kind reads them (entities._fields)."""
@@ -344,8 +368,13 @@ class _Family:
             response = self.schemas[self._view(type_name, "response").rsplit("/", 1)[1]]
             item = self._items_of(copy.deepcopy(response))
             item["required"] = [r for r in response.get("required", []) if r == "@odata.type"]
-            item["description"] = f"{type_name} in a list or after $select: any property may be left out."
+            item["description"] = (f"{type_name} in a list or after $select: any property may be left out; "
+                                   "navigations show as lists do ([]) or as $expand brings them.")
             self.schemas[name] = item
+            spec = self.model["types"][type_name]
+            for nav in dict.fromkeys([*spec.get("inList", {}), *spec.get("expand", [])]):
+                item.setdefault("properties", {})[nav] = {
+                    "type": "array", "items": {"$ref": self._item(self.model["segments"][nav]["type"])}}
         return f"#/components/schemas/{name}"
 
     def _items_of(self, node: Any) -> Any:

@@ -1,4 +1,4 @@
-"""The whole family in Pact: the export's coverage, the stub it makes, every provider state, recorded flows, data files."""
+"""The whole family in Pact: the export, its stub, every provider state, recorded flows, data files."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import pytest
 import requests
 
 from mockgraph import create_app
-from mockgraph.app import MockState  # noqa: F401 - the states run against a real MockState
 from mockgraph.errors import GraphError
 from mockgraph.model import operations
 from mockgraph.pacts import documented, export, pact_data, record

@@ -449,7 +449,7 @@ def test_msgraph_sdk_sees_the_graph_error_envelope(graph, mockgraph):
 
 
 def test_add_and_entities_put_state_in_and_read_it_back(pytester):
-    """mockgraph.add stores a town hall with its presenter; Graph serves it; entities() reads it; the next test is fresh."""
+    """mockgraph.add stores a town hall and its presenter; Graph serves them; entities() reads them back."""
     user_file(pytester, '''
         def get(url):
             request = urllib.request.Request(url, headers={"Authorization": "Bearer token"})

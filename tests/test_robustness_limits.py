@@ -131,6 +131,13 @@ def test_openapi_document_is_served_and_printed_the_same():
     assert served.get_json()["servers"] == [{"url": "http://localhost"}]
 
 
+def test_openapi_document_is_built_once_per_server_url():
+    """The document is cached per server URL (it is built on requests of /_mockgraph/openapi.json)."""
+    assert document("http://a.test") is document("http://a.test")
+    assert document("http://b.test")["servers"] == [{"url": "http://b.test"}]
+    assert "servers" not in document()
+
+
 def test_openapi_document_is_valid_openapi_3_1():
     """The generated document passes the OpenAPI 3.1 specification validator."""
     from openapi_spec_validator import validate
@@ -168,21 +175,110 @@ def test_openapi_document_follows_the_contracts():
         Validator.check_schema(schema)
 
 
-def test_openapi_schemas_accept_what_the_mock_answers():
-    """A real 201 and a real error envelope validate against the document's own response schemas."""
+def test_openapi_document_describes_every_served_operation_by_its_kind():
+    """Each served operation of the family, in each version, is there with its kind's statuses and a unique id."""
+    from mockgraph.model import operations
+
+    doc = document()
+    ids = [op["operationId"] for item in doc["paths"].values() for op in item.values()]
+    assert len(ids) == len(set(ids))
+    served = [op for op in operations() if op.served]
+    assert len(served) > 100
+    for op in served:
+        for version in op.versions:
+            described = doc["paths"][f"/{version}{op.path}"][op.method.lower()]
+            statuses = set(described["responses"])
+            keyed = any(step.keyed for step in op.steps)
+            body = op.kind in ("create", "update") or "requestBody" in described
+            assert str(op.status) in statuses and {"400", "401", "405"} <= statuses, op.name
+            assert ("404" in statuses) == keyed and ({"413", "415"} <= statuses) == body, op.name
+            assert ({"409", "507"} <= statuses) == (op.kind == "create"), op.name
+            if op.kind == "create":
+                assert described["responses"]["201"]["headers"]["Location"]["required"] is True
+            names = {p["name"] for p in described["parameters"] if p["in"] == "query"}
+            expected = {"list": {"$top", "$skip", "$count", "$select", "$orderby", "$filter", "$skiptoken"},
+                        "get": {"$select"}, "count": {"$filter"}}.get(op.kind.replace("function", "list"), set())
+            assert expected <= names, op.name
+
+
+def _validator(doc: dict, path: str, method: str, status: str, media: str = "application/json"):
     from referencing import Registry
     from referencing.jsonschema import DRAFT202012
 
-    doc = document()
     registry = Registry().with_resource("urn:doc", DRAFT202012.create_resource(doc))
+    pointer = "/".join(part.replace("~", "~0").replace("/", "~1")
+                       for part in ("paths", path, method, "responses", status, "content", media, "schema"))
+    return Validator({"$ref": f"urn:doc#/{pointer}"}, registry=registry)
+
+
+def test_openapi_schemas_accept_what_the_mock_answers():
+    """A real 201 and a real error envelope validate against the document's own response schemas."""
+    doc = document()
     client = create_app({}).test_client()
-    post = doc["paths"]["/v1.0/solutions/virtualEvents/{collection}/{virtualEventId}/sessions"]["post"]
+    path = "/v1.0/solutions/virtualEvents/{collection}/{virtualEventId}/sessions"
     cases = [(client.post(PATH, json=load_fixture("virtualEventSession.create.request.resolved.json"),
                           headers=AUTH), "201"),
              (client.post(PATH, json={"subject": 5}, headers=AUTH), "400"),
              (client.post(PATH, json={}), "401")]
     for reply, status in cases:
         assert str(reply.status_code) == status
-        ref = post["responses"][status]["content"]["application/json"]["schema"]["$ref"]
-        validator = Validator({"$ref": "urn:doc" + ref}, registry=registry)
-        validator.validate(reply.get_json())
+        _validator(doc, path, "post", status).validate(reply.get_json())
+
+
+def _seeded(client) -> dict[str, str]:
+    """A webinar with a session, presenter, question, registration, attendance report and record; their ids."""
+    base = "/v1.0/solutions/virtualEvents"
+
+    def made(path: str, body: dict, control: bool = False) -> dict:
+        reply = client.post("/_mockgraph/entities" if control else path,
+                            json={"path": path, "entity": body} if control else body, headers=AUTH)
+        assert reply.status_code == 201, reply.get_data(as_text=True)
+        return reply.get_json()
+
+    webinar = made(f"{base}/webinars", load_fixture("virtualeventsroot-post-webinars/1.request.json"))
+    at = f"{base}/webinars/{webinar['id']}"
+    session = made(f"{at}/sessions", load_fixture("virtualEventSession.create.request.minimal.json"))
+    report = made(f"{at}/sessions/{session['id']}/attendanceReports", {}, control=True)
+    record = made(f"{at}/sessions/{session['id']}/attendanceReports/{report['id']}/attendanceRecords", {},
+                  control=True)
+    registration = made(f"{at}/registrations", load_fixture("virtualeventwebinar-post-registrations/1.request.json"))
+    return {"virtualEventWebinar-id": webinar["id"], "virtualEvent-id": webinar["id"], "role": "organizer",
+            "virtualEventSession-id": session["id"], "meetingAttendanceReport-id": report["id"],
+            "attendanceRecord-id": record["id"], "virtualEventRegistration-id": registration["id"],
+            "email": registration["email"], "userId": registration["userId"],
+            "virtualEventPresenter-id": made(f"{at}/presenters", load_fixture(
+                "virtualevent-post-presenters/1.request.json"))["id"],
+            "virtualEventRegistrationQuestionBase-id": made(f"{at}/registrationConfiguration/questions", load_fixture(
+                "virtualeventregistrationconfiguration-post-questions/1.request.json"))["id"]}
+
+
+def test_openapi_schemas_accept_every_served_reply_on_real_entities():
+    """Every v1.0 read, update and action of the webinar and events trees, on entities that exist, answers a
+    documented status with a body its schema accepts (lists, $select, $expand, counts included)."""
+    from mockgraph.model import operations
+
+    doc = document()
+    client = create_app({"seed": 3}).test_client()
+    ids = _seeded(client)
+    order = {"get": 0, "list": 0, "count": 0, "function": 0, "update": 1, "action": 2}
+    served = [op for op in operations() if op.served and op.kind in order and "v1.0" in op.versions
+              and "/townhalls" not in op.path]
+    checked = set()
+    for op in sorted(served, key=lambda op: order[op.kind]):
+        path = "/v1.0" + op.path
+        url = path
+        for name, value in ids.items():
+            url = url.replace("{" + name + "}", value.replace("@", "%40"))
+        query = {"$select": "id", "$expand": "attendanceRecords"} if "attendanceReports/{" in op.path[-40:] else {}
+        for args in ({}, query) if op.kind == "get" else ({},):
+            reply = client.open(url, method=op.method, query_string=args, headers=AUTH,
+                                json={} if op.kind == "update" else None)
+            status = str(reply.status_code)
+            described = doc["paths"][path][op.method.lower()]["responses"]
+            assert status in described, (op.name, status, reply.get_data(as_text=True))
+            if status.startswith("2") and "content" in described[status]:
+                media = next(iter(described[status]["content"]))
+                if media == "application/json":
+                    _validator(doc, path, op.method.lower(), status).validate(reply.get_json())
+                    checked.add(op.kind)
+    assert checked == {"get", "list", "function", "update"}

@@ -22,7 +22,8 @@ T = "/v1.0/solutions/virtualEvents/townhalls"
     ("townhalls('a@b')", [("townhalls", None), ("a@b", None)]),
     ("townhalls('it''s')", [("townhalls", None), ("it's", None)]),
     ("registrations(email='x@y.com')", [("registrations", {"email": "x@y.com"})]),
-    ("getByUserIdAndRole(userId='u', role='organizer')", [("getByUserIdAndRole", {"userId": "u", "role": "organizer"})]),
+    ("getByUserIdAndRole(userId='u', role='organizer')",
+     [("getByUserIdAndRole", {"userId": "u", "role": "organizer"})]),
     ("f(a='1,2',b='3')", [("f", {"a": "1,2", "b": "3"})]),
 ])
 def test_segments_are_parsed_as_odata_writes_them(text, expected):

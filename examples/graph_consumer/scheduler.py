@@ -49,3 +49,50 @@ class Scheduler:
             raise GraphError(reply.status_code, error.get("code", "unknown"), error.get("message", ""))
         data = reply.json()
         return Session(id=data["id"], subject=data["subject"], join_web_url=data["joinWebUrl"])
+
+
+@dataclass(frozen=True)
+class TownHall:
+    id: str
+    display_name: str
+    status: str
+
+
+class TownHallScheduler:
+    """A town hall's life as an organizer's tool drives it: create it, publish it, add a presenter, read it back.
+
+    ``TownHallScheduler(base_url, token).create("All hands", start, end)`` and so on; Graph's errors raise GraphError.
+    """
+
+    def __init__(self, base_url: str, token: str, http: requests.Session | None = None):
+        self.base_url = base_url.rstrip("/") + "/solutions/virtualEvents/townhalls"
+        self.headers = {"Authorization": f"Bearer {token}"}
+        self.http = http or requests.Session()
+
+    def _check(self, reply: requests.Response, status: int) -> requests.Response:
+        if reply.status_code != status:
+            error = reply.json().get("error", {}) if reply.content else {}
+            raise GraphError(reply.status_code, error.get("code", "unknown"), error.get("message", ""))
+        return reply
+
+    def create(self, name: str, start: str, end: str, time_zone: str = "UTC") -> TownHall:
+        body = {"displayName": name, "startDateTime": {"dateTime": start, "timeZone": time_zone},
+                "endDateTime": {"dateTime": end, "timeZone": time_zone}, "audience": "organization"}
+        data = self._check(self.http.post(self.base_url, json=body, headers=self.headers, timeout=10), 201).json()
+        return TownHall(data["id"], data["displayName"], data["status"])
+
+    def publish(self, town_hall_id: str) -> None:
+        self._check(self.http.post(f"{self.base_url}/{town_hall_id}/publish", headers=self.headers, timeout=10), 204)
+
+    def add_presenter(self, town_hall_id: str, name: str, email: str) -> str:
+        """A guest presenter (outside the tenant): Graph gives it an id of its own."""
+        body = {"identity": {"@odata.type": "#microsoft.graph.communicationsGuestIdentity",
+                             "displayName": name, "email": email}}
+        reply = self.http.post(f"{self.base_url}/{town_hall_id}/presenters", json=body, headers=self.headers,
+                               timeout=10)
+        return self._check(reply, 201).json()["id"]
+
+    def get(self, town_hall_id: str) -> TownHall:
+        data = self._check(self.http.get(f"{self.base_url}/{town_hall_id}", headers=self.headers, timeout=10),
+                           200).json()
+        return TownHall(data["id"], data["displayName"], data["status"])
