@@ -170,17 +170,21 @@ def create(call: Call) -> Response:
         if _insert(call, found[-1].collection, entity, conflict_ok=entity["id"] not in json.dumps(call.body)):
             break
         entity = materialize(call, kind, call.body, found)
-    for nav, recipe in kind.children.items():
-        child = hooks.CHILDREN[recipe](call, entity)
-        child_kind = _kind_of(call, child, child["@odata.type"].removeprefix("#microsoft.graph."))
-        made = materialize(call, child_kind, child, found, key="$" if nav == "registrationConfiguration" else None)
-        _insert(call, f"events/{_escape(entity['id'])}/{nav}", made, key="$" if nav == "registrationConfiguration"
-                else None)
+    _children(call, kind, entity, found)
     where = {k: quote(v, safe="@") for k, v in call.params.items()}
     location = (call.host_url + call.version + call.op.path.format_map(where) + "/" + quote(entity["id"], safe="@"))
     if auth.created_status(call.op, call.op.status) == 204:
         return _no_content()  # a webinar registration made with an application token: no body, as documented
     return _entity_reply(call, entity, call.op.status, {"Location": location})
+
+
+def _children(call: Call, kind: Kind, entity: dict, found: list[Found]) -> None:
+    """What the service creates with an entity: a town hall's or webinar's session and registration configuration."""
+    for nav, recipe in kind.children.items():
+        child = hooks.CHILDREN[recipe](call, entity)
+        child_kind = _kind_of(call, child, child["@odata.type"].removeprefix("#microsoft.graph."))
+        key = "$" if nav == "registrationConfiguration" else None
+        _insert(call, f"events/{_escape(entity['id'])}/{nav}", materialize(call, child_kind, child, found, key), key)
 
 
 def materialize(call: Call, kind: Kind, body: dict, found: list[Found], key: str | None = None) -> dict:
@@ -347,14 +351,16 @@ def put(call: Call, entity: Any) -> dict:
     if not isinstance(entity, dict):
         raise GraphError(400, "BadRequest", "$.entity: expected a JSON object.")
     kind = call.state.kinds[step.type]
-    unknown = [k for k in entity if k not in kind.keys and not k.startswith("@")]
+    concrete = _kind_of(call, {"@odata.type": "#" + str(entity.get("@odata.type", "")).lstrip("#")}, step.type)
+    unknown = [k for k in entity if k not in concrete.keys and not k.startswith("@")]
     if unknown:
         raise GraphError(400, "BadRequest", f"$.entity.{unknown[0]}: '{unknown[0]}' is not a property of "
-                                            f"microsoft.graph.{step.type}.")
+                                            f"{concrete.odata_type.lstrip('#')}.")
     made = materialize(call, kind, entity, found)
     if entity.get("id"):
         made["id"] = entity["id"]
     _insert(call, found[-1].collection, made)
+    _children(call, kind, made, found)
     return {"@odata.context": context_url(call, entity=True), **made}
 
 

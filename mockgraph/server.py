@@ -61,6 +61,20 @@ class EntityHelpers:
 
         return load_data(self._mock_state(), path)
 
+    def fail(self, method: str = "*", path: str | None = None, status: int | None = 429, **options: Any) -> dict:
+        """Make matching requests fail as Graph does: ``mockgraph.fail("POST", "/solutions/virtualEvents/webinars",
+        429, retry_after=1)``; options as ``mockgraph.faults.fail`` (times, every, probability, delay_ms, drop, ...)."""
+        from mockgraph import faults
+
+        return faults.fail(self._mock_state(), method, path, status, **options)
+
+    def token(self, scopes: Any = None, roles: Any = None, **claims: Any) -> str:
+        """A JWT issued at this mock's clock (HS256 with a published dummy key; signatures are never checked):
+        ``mockgraph.token(["VirtualEvent.ReadWrite"], user="…")``; ``roles=[...]`` makes an application token."""
+        from mockgraph import auth
+
+        return auth.token_for(self._mock_state(), scopes, roles, **claims)
+
 
 @functools.cache
 def _warm_up_once() -> None:
