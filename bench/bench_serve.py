@@ -720,8 +720,13 @@ def targets(results: dict, state: dict, rate: dict, imports: float, cold: dict, 
                            "pytest-httpserver"))
     none, hs, mg = laps.get("no fixture"), laps.get("pytest-httpserver fixture"), laps.get("mockgraph fixture")
     if none and hs and mg:
-        rows.append(Target("fixture: per-test overhead (lap minus no-fixture lap)", max(mg["lap"] - none["lap"], 0),
-                           max(hs["lap"] - none["lap"], 1e-9), "us", 2, False, "pytest-httpserver"))
+        base = hs["lap"] - none["lap"]
+        if base > 5:
+            rows.append(Target("fixture: per-test overhead (lap minus no-fixture lap)", max(mg["lap"] - none["lap"], 0),
+                               base, "us", 2, False, "pytest-httpserver"))
+        else:  # noise: the no-fixture lap came out as long as pytest-httpserver's; compare whole laps instead
+            rows.append(Target("fixture: per-test lap (overhead not resolvable in this run)", mg["lap"], hs["lap"],
+                               "us", 2, False, "pytest-httpserver's lap"))
         rows.append(Target("fixture: session teardown", mg["teardown"] / 1e3, 50, "ms", 1, False,
                            f"the 50 ms bound; pytest-httpserver {hs['teardown'] / 1e3:.1f} ms"))
     rows.append(Target("reject a bad body vs accept a good one, in process", rate["reject"], rate["accept"], "/s",

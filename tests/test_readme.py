@@ -70,7 +70,8 @@ def _no_mockgraph_env(monkeypatch):
     ("The pytest fixture", 0),
     ("The pytest fixture", 1),
     ("With the official SDK (msgraph-sdk)", 0),
-], ids=["mockgraph", "mockgraph_client", "msgraph-sdk"])
+    ("State, faults and tokens in one line", 0),
+], ids=["mockgraph", "mockgraph_client", "msgraph-sdk", "add-fail-token"])
 def test_a_fixture_example_passes_as_a_users_test_file(pytester, heading, index):
     """Each test module shown in the fixture sections passes, pasted alone into a test file."""
     code = python_block(heading, index)
