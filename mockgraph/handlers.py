@@ -1,8 +1,7 @@
 """What each kind of operation does: a table of handlers with one signature, ``handler(call) -> Response``.
 
-Every handler first walks the operation's path through the store (``walk``): each keyed step must name an
-entity that exists and is of the type its set holds, or the request is a 404 naming it. Only then does
-the handler read or change the target, so a refused request changes nothing.
+Every handler first walks the operation's path through the store (``addresses.walk``), and only then reads or
+changes the target, so a refused request changes nothing.
 """
 
 from __future__ import annotations
@@ -10,128 +9,20 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 from flask import Response
 
 from mockgraph import auth, hooks, odata
+from mockgraph.addresses import Call, Found, context_url, escape, not_found, walk
 from mockgraph.entities import Kind, complete, merge_patch, overlay, select
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
-from mockgraph.model import Operation, Step, model
+from mockgraph.model import model
 from mockgraph.stores import StoreFull
 
-
-@dataclass
-class Call:
-    """One request, resolved: what the handlers need and nothing of Flask's."""
-
-    op: Operation
-    params: dict[str, str]
-    version: str
-    state: Any                      # app.MockState
-    body: dict | None
-    args: Any                       # the query arguments (a MultiDict)
-    url: str                        # scheme://host/path of the request, no query
-    host_url: str
-    include_unknown_enum_members: bool
-    now: str
-
-    @property
-    def store(self):
-        return self.state.store
-
-
-@dataclass
-class Found:
-    step: Step
-    collection: str
-    key: str | None = None
-    entity: dict | None = None
-
-    @property
-    def address(self) -> str:
-        return f"{self.collection}/{_escape(self.key)}"
-
-
-def _escape(key: str | None) -> str:
-    return (key or "").replace("%", "%25").replace("/", "%2F")
-
-
-def walk(call: Call, *, lenient: bool = False) -> list[Found]:
-    """Resolve each step of the path in the store; the last step is the target (an entity, or a collection)."""
-    found: list[Found] = []
-    steps = call.op.steps
-    for i, step in enumerate(steps):
-        if step.same_as:
-            collection = f"{found[-2].address}/{step.same_as}"  # not contained: the event's own set
-        else:
-            collection = f"{found[-1].address}/{step.store}" if found else step.store
-        if not step.keyed:
-            found.append(Found(step, collection))
-            break
-        here = Found(step, collection, *_lookup(call, step, collection))
-        is_target = i == len(steps) - 1
-        if here.entity is None and not (not is_target and _implied(call, here, lenient, steps[i + 1])):
-            raise _not_found(step, here.key)
-        found.append(here)
-    return found
-
-
-def _lookup(call: Call, step: Step, collection: str) -> tuple[str, dict | None]:
-    if step.singleton:
-        return "$", call.store.get(collection, "$")
-    if step.alternate:
-        (prop, param), = step.alternate
-        wanted = call.params[param]
-        for _, entity in call.store.page(collection):
-            value = entity.get(prop)
-            same_email = prop == "email" and isinstance(value, str) and value.casefold() == wanted.casefold()
-            if value == wanted or same_email:
-                return entity["id"], entity
-        return wanted, None
-    key = call.params[step.key]
-    entity = call.store.get(collection, key)
-    if entity is not None and step.store == "events" and step.nav != "events" \
-            and entity.get("@odata.type") != f"#microsoft.graph.{step.type}":
-        entity = None  # a webinar's id under /townhalls is not a town hall
-    return key, entity
-
-
-def _implied(call: Call, parent: Found, lenient: bool, child: Step) -> bool:
-    """A parent the store does not hold still stands where the mock is lenient and nobody declared it absent."""
-    if call.state.settings.strict_parents or call.store.event_absent(parent.key or ""):
-        return False
-    if call.store.get(parent.collection, parent.key or "") is not None:
-        return False  # held, but of another type (a webinar's id under /townhalls): not a missing parent
-    if lenient:
-        return True
-    return call.store.count(f"{parent.address}/{child.store}") > 0
-
-
-def _not_found(step: Step, key: str | None) -> GraphError:
-    what = "virtual event" if step.store == "events" else f"{step.type} in {step.nav}"
-    if step.singleton:
-        return GraphError(404, "itemNotFound", f"The {step.nav} of this virtual event was not found.")
-    return GraphError(404, "itemNotFound", f"The {what} '{key}' was not found.")
-
-
 # -- rendering -------------------------------------------------------------------------------------------------
-
-def context_url(call: Call, *, entity: bool) -> str:
-    """``https://graph.microsoft.com/v1.0/$metadata#solutions/virtualEvents/townhalls('…')/presenters/$entity``."""
-    parts = [*model()["root"]]
-    steps = call.op.steps
-    for i, step in enumerate(steps):
-        last = i == len(steps) - 1
-        if step.key and not last:
-            parts.append(f"{step.nav}('{call.params[step.key].replace(chr(39), chr(39) * 2)}')")
-        else:
-            parts.append(step.nav)
-    return f"https://graph.microsoft.com/{call.version}/$metadata#{'/'.join(parts)}" + ("/$entity" if entity else "")
-
 
 def _kind_of(call: Call, entity: dict, default: str) -> Kind:
     name = (entity.get("@odata.type") or "").removeprefix("#microsoft.graph.")
@@ -184,7 +75,7 @@ def _children(call: Call, kind: Kind, entity: dict, found: list[Found]) -> None:
         child = hooks.CHILDREN[recipe](call, entity)
         child_kind = _kind_of(call, child, child["@odata.type"].removeprefix("#microsoft.graph."))
         key = "$" if nav == "registrationConfiguration" else None
-        _insert(call, f"events/{_escape(entity['id'])}/{nav}", materialize(call, child_kind, child, found, key), key)
+        _insert(call, f"events/{escape(entity['id'])}/{nav}", materialize(call, child_kind, child, found, key), key)
 
 
 def materialize(call: Call, kind: Kind, body: dict, found: list[Found], key: str | None = None) -> dict:
@@ -299,14 +190,14 @@ def update(call: Call) -> Response:
 
     updated = call.store.update(target.collection, target.key, change)
     if updated is None:  # deleted by another request between the walk and the update
-        raise _not_found(target.step, target.key)
+        raise not_found(target.step, target.key)
     return _entity_reply(call, updated, 200)
 
 
 def delete(call: Call) -> Response:
     target = walk(call)[-1]
     if not call.store.delete(target.collection, target.key):
-        raise _not_found(target.step, target.key)
+        raise not_found(target.step, target.key)
     return _no_content()
 
 
@@ -322,7 +213,7 @@ def action(call: Call) -> Response:
     updated = call.store.update(target.collection, target.key, lambda e: hooks.apply_action(call, spec, e, body,
                                                                                              target.key))
     if updated is None:
-        raise _not_found(target.step, target.key)
+        raise not_found(target.step, target.key)
     return _no_content()
 
 
@@ -368,7 +259,3 @@ HANDLERS: dict[str, Callable[[Call], Response]] = {
     "create": create, "get": get, "list": list_, "count": count, "update": update, "delete": delete,
     "action": action, "function": function,
 }
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
