@@ -130,7 +130,9 @@ class MockGraphServer(JournalAssertions, EntityHelpers):
         self._server = make_server(self.host, self.port, self.app, threaded=True,
                                    request_handler=_QuietHandler)
         self.port = self._server.server_port
-        self._thread = threading.Thread(target=self._server.serve_forever, name="mockgraph", daemon=True)
+        # serve_forever looks for a shutdown request every poll_interval (0.5 s by default): stop() waited that long
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01},
+                                        name="mockgraph", daemon=True)
         self._thread.start()
         return self
 

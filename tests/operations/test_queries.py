@@ -141,3 +141,28 @@ def test_skiptoken_of_another_query_is_refused(api, made):
     token = parse_qs(urlsplit(link).query)["$skiptoken"][0]
     assert_error(api.get(f"{TOWNHALLS}?$filter=audience eq 'everyone'&$skiptoken={token}"), 400, "BadRequest",
                  "skiptoken")
+
+
+def test_a_first_page_reads_only_what_it_shows(app, api, monkeypatch):
+    """Without $orderby, a list reads the store a chunk at a time and stops after the page: flat in the set's size."""
+    store = app.extensions["mockgraph"].store
+    event = api.webinar()
+    for i in range(300):
+        store.insert(f"events/{event}/presenters", f"p{i}", {"@odata.type": "#microsoft.graph.virtualEventPresenter",
+                                                             "id": f"p{i}", "email": f"p{i}@example.com"})
+    reads = []
+    page = store.page
+    presenters = f"events/{event}/presenters"
+
+    def counted(collection, *args, **kwargs):
+        if collection == presenters:
+            reads.append(kwargs.get("limit"))
+        return page(collection, *args, **kwargs)
+
+    monkeypatch.setattr(store, "page", counted)
+    body = api.get(f"/v1.0/solutions/virtualEvents/webinars/{event}/presenters?$top=5&$count=true").get_json()
+    assert [p["id"] for p in body["value"]] == [f"p{i}" for i in range(5)] and body["@odata.count"] == 300
+    assert reads and all(limit is not None for limit in reads) and len(reads) == 1
+    reads.clear()
+    ordered = api.get(f"/v1.0/solutions/virtualEvents/webinars/{event}/presenters?$top=5&$orderby=email desc")
+    assert ordered.status_code == 200 and len(reads) > 1  # an order needs the whole set, as it should
