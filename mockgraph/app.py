@@ -93,7 +93,7 @@ def warm_up(settings: Settings) -> None:
     every plugin's modules (Faker's and mockgraph's among them) are compiled by its assertion
     rewriter. Served workers also fork with nothing left to import, so first requests are fast.
     """
-    import mockgraph.recording  # noqa: F401 - used by GET /_mockgraph/pact
+    import mockgraph.pacts.recorder  # noqa: F401 - used by GET /_mockgraph/pact
 
     scratch = create_app(settings.replace(store=None, store_path=None, journal_size=0, propagate_exceptions=False))
     client = scratch.test_client()

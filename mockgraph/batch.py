@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 from flask import Flask, Response, current_app, g, request
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
+from mockgraph.drops import DROPPED, drop_connection
 from mockgraph.errors import GraphError, envelope
-from mockgraph.faults import DROPPED, drop_connection
 from mockgraph.headers import JSON_TYPE, graph_json
 from mockgraph.payloads import check_content_type, parse_object, read_body
 

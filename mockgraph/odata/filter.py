@@ -13,202 +13,51 @@ Comparisons are two-valued, as OData defines them: a null or missing side makes 
 only against null; a value of the wrong type at run time matches nothing (``ne`` matches it). ``and or not``
 and the string functions are three-valued (``not`` of a null boolean stays null), and only true selects an
 entity. Nothing raises at run time.
+
+This module is the parser and its compile-time checks (types, depth, length). The tokens come from
+``tokens.py``, what the operators do at run time from ``operators.py``, property paths and instants from
+``values.py``; the names other modules imported from here before the split are importable from here still.
 """
 
 from __future__ import annotations
 
-import operator
-import re
-from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from typing import Any
 
 from mockgraph.errors import GraphError
+from mockgraph.odata.operators import (
+    COERCE,
+    FUNCTIONS,
+    OP_NAMES,
+    OPS,
+    TEXT_KINDS,
+    Node,
+    compare,
+    comparison_domain,
+    logical,
+    string_function,
+    truth,
+)
+from mockgraph.odata.tokens import KEYWORDS, Token, syntax_error, tokenize
+from mockgraph.odata.values import EDM, FieldKinds, bad_request, get_path, parse_instant, qualified, resolve_path
 
-FieldKinds = Mapping[str, str]  # property name -> "string" | "int" | "bool" | "datetimeoffset" | "enum" | ...
+__all__ = ["EDM", "MAX_DEPTH", "MAX_LENGTH", "FieldKinds", "Node", "Predicate", "Token", "bad_request",
+           "compile_filter", "get_path", "parse_instant", "qualified", "resolve_path"]
+
 Predicate = Callable[[dict], bool]
 
 MAX_LENGTH = 2000
 MAX_DEPTH = 50
-
-EDM = {"string": "Edm.String", "int": "Edm.Int32", "bool": "Edm.Boolean", "datetimeoffset": "Edm.DateTimeOffset",
-       "enum": "Edm.Enum", "guid": "Edm.Guid", "null": "null", "any": "Edm.Untyped",
-       "complex": "Edm.ComplexType", "collection": "Collection"}
-_OPS = {"eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "ge": operator.ge, "lt": operator.lt,
-        "le": operator.le}
-_OP_NAMES = {"eq": "Equal", "ne": "NotEqual", "gt": "GreaterThan", "ge": "GreaterThanOrEqual", "lt": "LessThan",
-             "le": "LessThanOrEqual", "in": "In", "and": "And", "or": "Or"}
-_KEYWORDS = {*_OPS, "and", "or", "not", "in", "true", "false", "null"}
-_TOKEN = re.compile(r"""
-    (?P<ws>\s+)
-  | (?P<string>'(?:[^']|'')*')
-  | (?P<enum>[A-Za-z_][\w.]*\.\w+'(?:[^']|'')*')
-  | (?P<datetime>\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:\d\d))
-  | (?P<guid>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![\w-]))
-  | (?P<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.]))
-  | (?P<name>[A-Za-z_]\w*(?:/[A-Za-z_]\w*)*)
-  | (?P<punct>[(),])
-""", re.VERBOSE)
-_BAD = object()  # a value the comparison's domain cannot take
-
-
-class Token(NamedTuple):
-    kind: str
-    text: str
-    pos: int
-
-
-class Node(NamedTuple):
-    kind: str  # a FieldKinds kind, or "guid", "null", "any" (a path inside a complex value, typed at run time)
-    fn: Callable[[dict], Any]
-    text: str  # the source text, for messages
-
-
-def bad_request(message: str) -> GraphError:
-    return GraphError(400, "BadRequest", message)
-
-
-def qualified(type_name: str) -> str:
-    return type_name if "." in type_name else f"microsoft.graph.{type_name}"
-
-
-def resolve_path(path: str, fields: FieldKinds, *, type_name: str) -> tuple[tuple[str, ...], str]:
-    """Map a property path as written to (declared spelling, kind); names are looked up case-insensitively.
-
-    ``fields`` may declare a nested path (``"startDateTime/dateTime": "string"``); otherwise the segments after a
-    complex property are kept as written and typed at run time (``"any"``).
-    """
-    lower = {name.lower(): name for name in fields}
-    if path.lower() in lower and "/" in path:
-        declared = lower[path.lower()]
-        return tuple(declared.split("/")), fields[declared] if fields[declared] in EDM else "any"
-    first, *rest = path.split("/")
-    if first.lower() not in lower:
-        raise bad_request(f"Could not find a property named '{first}' on type '{qualified(type_name)}'.")
-    declared = lower[first.lower()]
-    kind = fields[declared]
-    if not rest:
-        return (declared,), kind if kind in EDM else "any"
-    if kind != "complex":
-        raise bad_request(f"The parent value for a property access of a property '{rest[0]}' is not a single "
-                          f"complex value: '{declared}' is {EDM.get(kind, kind)}, so '{path}' reaches into nothing.")
-    return (declared, *rest), "any"
-
-
-def get_path(entity: Any, path: tuple[str, ...]) -> Any:
-    """The value at ``path``, or None; exact keys first, then any spelling (values inside complex types)."""
-    value = entity
-    for name in path:
-        if not isinstance(value, dict):
-            return None
-        value = value[name] if name in value else next((v for k, v in value.items() if k.lower() == name.lower()),
-                                                          None)
-    return value
-
-
-def parse_instant(value: Any) -> datetime | None:
-    """An aware datetime from an ISO 8601 string (no offset means UTC), or None."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    if not isinstance(value, str) or not re.match(r"\d{4}-\d\d-\d\d", value):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value[:-1] + "Z" if value.endswith("z") else value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-_COERCE: dict[str, Callable[[Any], Any]] = {  # comparison domain -> the value it takes, or _BAD
-    "string": lambda v: v if isinstance(v, str) else _BAD,
-    "guid": lambda v: v.lower() if isinstance(v, str) else _BAD,
-    "number": lambda v: v if isinstance(v, (int, float)) and not isinstance(v, bool) else _BAD,
-    "bool": lambda v: v if isinstance(v, bool) else _BAD,
-    "instant": lambda v: _BAD if (parsed := parse_instant(v)) is None else parsed,
-    "dynamic": lambda v: v,  # both sides typed at run time
-}
-_SELF = {"string": "string", "enum": "string", "guid": "guid", "int": "number", "bool": "bool",
-         "datetimeoffset": "instant"}
-_PAIRS = {frozenset({"string", "enum"}): "string", frozenset({"string", "guid"}): "guid"}
-
-
-def _domain(a: str, b: str) -> str | None:
-    """Where two operand kinds can be compared, or None when OData calls them incompatible."""
-    if "null" in (a, b) or a == b == "any":
-        return "dynamic"
-    if "any" in (a, b):
-        return _SELF.get(b if a == "any" else a)
-    if a == b:
-        return _SELF.get(a)
-    return _PAIRS.get(frozenset({a, b}))
-
-
-def _compare(op: str, coerce: Callable[[Any], Any], a: Any, b: Any) -> bool:
-    if a is None or b is None:
-        both = a is None and b is None
-        return both if op == "eq" else (not both if op == "ne" else False)
-    a, b = coerce(a), coerce(b)
-    if a is _BAD or b is _BAD:
-        return op == "ne"
-    try:
-        return bool(_OPS[op](a, b))
-    except TypeError:  # "dynamic" values of two types
-        return op == "ne"
-
-
-def _truth(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None  # null, or a value of the wrong type, is unknown
-
-
-def _logical(fns: list[Callable[[dict], Any]], decisive: bool, entity: dict) -> bool | None:
-    """OData's three-valued and/or: null only where no operand decides (``false and null`` is false)."""
-    result: bool | None = not decisive
-    for fn in fns:
-        value = _truth(fn(entity))
-        if value is decisive:
-            return decisive
-        if value is None:
-            result = None
-    return result
-
-
-def _string_function(name: str, args: list[Node]) -> Node:
-    def text(node: Node) -> Callable[[dict], Any]:
-        return lambda e: v if isinstance(v := node.fn(e), str) else None
-
-    fns = [text(a) for a in args]
-    if name in ("tolower", "toupper"):
-        change = str.lower if name == "tolower" else str.upper
-        return Node("string", lambda e: None if (v := fns[0](e)) is None else change(v), name)
-    test = {"startswith": str.startswith, "endswith": str.endswith, "contains": str.__contains__}[name]
-    return Node("bool", lambda e: None if None in (a := fns[0](e), b := fns[1](e)) else test(a, b), name)
-
-
-_FUNCTIONS = {"startswith": 2, "endswith": 2, "contains": 2, "tolower": 1, "toupper": 1}
-_TEXT_KINDS = {"string", "enum", "guid", "any", "null"}
 _CONSTANTS = {"true": (True, "bool"), "false": (False, "bool"), "null": (None, "null")}
 
 
 class _Parser:
     def __init__(self, text: str, fields: FieldKinds, type_name: str):
         self.text, self.fields, self.type_name, self.at, self.depth = text, fields, type_name, 0, 0
-        self.tokens = self._tokenize(text)
+        self.tokens = tokenize(text)
 
     def syntax(self, pos: int, why: str) -> GraphError:
-        return bad_request(f"Invalid filter clause: syntax error at position {pos} in '{self.text}': {why}.")
-
-    def _tokenize(self, text: str) -> list[Token]:
-        tokens, pos = [], 0
-        while pos < len(text):
-            match = _TOKEN.match(text, pos)
-            if not match:
-                if text[pos] == "'":
-                    raise self.syntax(pos, "the string literal that starts here has no closing quote")
-                raise self.syntax(pos, f"character '{text[pos]}' is not valid here")
-            if match.lastgroup != "ws":
-                tokens.append(Token(match.lastgroup, match.group(), pos))
-            pos = match.end()
-        return tokens
+        return syntax_error(self.text, pos, why)
 
     def peek(self) -> Token | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -245,7 +94,7 @@ class _Parser:
         node = self.logical("or")
         token = self.peek()
         if token is not None:
-            hint = " (OData keywords are lowercase)" if token.text.lower() in _KEYWORDS - {token.text} else ""
+            hint = " (OData keywords are lowercase)" if token.text.lower() in KEYWORDS - {token.text} else ""
             raise self.syntax(token.pos, f"expected an operator, 'and', 'or' or the end, found '{token.text}'{hint}")
         if node.kind not in ("bool", "any"):
             raise bad_request(f"Invalid filter clause: the $filter expression must evaluate to a single boolean "
@@ -264,20 +113,20 @@ class _Parser:
             if part.kind not in ("bool", "any"):
                 raise bad_request(f"Invalid filter clause: A binary operator with incompatible types was detected. "
                                   f"Found operand types '{EDM[part.kind]}' and 'Edm.Boolean' for operator kind "
-                                  f"'{_OP_NAMES[word]}' ('{part.text}' is not a condition).")
+                                  f"'{OP_NAMES[word]}' ('{part.text}' is not a condition).")
         fns, decisive = [part.fn for part in parts], word == "or"  # True decides an or, False an and
-        return Node("bool", lambda e: _logical(fns, decisive, e), self.span(start))
+        return Node("bool", lambda e: logical(fns, decisive, e), self.span(start))
 
     def incompatible(self, left: Node, right: Node, op: str) -> GraphError:
         return bad_request(f"Invalid filter clause: A binary operator with incompatible types was detected. Found "
                            f"operand types '{EDM[left.kind]}' and '{EDM[right.kind]}' for operator kind "
-                           f"'{_OP_NAMES[op]}' (in {left.text} {op} {right.text}).")
+                           f"'{OP_NAMES[op]}' (in {left.text} {op} {right.text}).")
 
     def comparison(self) -> Node:
         start = self.peek()
         left = self.unary()
         token = self.peek()
-        if token is None or token.kind != "name" or token.text not in (*_OPS, "in"):
+        if token is None or token.kind != "name" or token.text not in (*OPS, "in"):
             return left
         self.at += 1
         if token.text == "in":
@@ -291,23 +140,23 @@ class _Parser:
         op = "eq" if token.text == "in" else token.text
         for node in (left, *items):
             if node.kind in ("complex", "collection"):
-                raise bad_request(f"Invalid filter clause: The operand for a binary operator '{_OP_NAMES[op]}' is "
+                raise bad_request(f"Invalid filter clause: The operand for a binary operator '{OP_NAMES[op]}' is "
                                   f"not a single value. Binary operators require both operands to be single "
                                   f"values ('{node.text}' is a {node.kind}).")
         coercers = []
         for item in items:
-            domain = _domain(left.kind, item.kind)
+            domain = comparison_domain(left.kind, item.kind)
             if domain is None:
                 raise self.incompatible(left, item, token.text)
             if op not in ("eq", "ne") and "enum" in (left.kind, item.kind):
                 raise bad_request(f"Invalid filter clause: mockgraph compares enum values only with eq, ne and in; "
                                   f"'{token.text}' is not supported (in {self.span(start)}).")
-            coercers.append((_COERCE[domain], item.fn))
+            coercers.append((COERCE[domain], item.fn))
         lfn = left.fn
         if token.text == "in":
-            return Node("bool", lambda e: any(_compare("eq", c, lfn(e), f(e)) for c, f in coercers), self.span(start))
+            return Node("bool", lambda e: any(compare("eq", c, lfn(e), f(e)) for c, f in coercers), self.span(start))
         coerce, rfn = coercers[0]
-        return Node("bool", lambda e: _compare(op, coerce, lfn(e), rfn(e)), self.span(start))
+        return Node("bool", lambda e: compare(op, coerce, lfn(e), rfn(e)), self.span(start))
 
     def unary(self) -> Node:
         token = self.take("a value")
@@ -326,11 +175,11 @@ class _Parser:
                                   f"Found operand type '{EDM[node.kind]}' for operator kind 'Not' (in "
                                   f"{self.span(token)}); to negate a comparison, write not (...).")
             fn = node.fn
-            return Node("bool", lambda e: None if (v := _truth(fn(e))) is None else not v, self.span(token))
+            return Node("bool", lambda e: None if (v := truth(fn(e))) is None else not v, self.span(token))
         if token.kind == "name" and self.accept("("):
             return self.call(token)
         if token.kind == "name" and token.text not in _CONSTANTS:
-            if token.text in _KEYWORDS:
+            if token.text in KEYWORDS:
                 raise self.syntax(token.pos, f"expected a value, found the keyword '{token.text}'")
             path, kind = resolve_path(token.text, self.fields, type_name=self.type_name)
             return Node(kind, lambda e: get_path(e, path), token.text)
@@ -345,14 +194,14 @@ class _Parser:
                 args.append(self.logical("or"))
             self.expect(")")
         self.depth -= 1
-        if token.text not in _FUNCTIONS:
+        if token.text not in FUNCTIONS:
             raise bad_request(f"Invalid filter clause: An unknown function with name '{token.text}' was found. "
-                              f"mockgraph knows {', '.join(_FUNCTIONS)} (names are lowercase).")
-        if len(args) != _FUNCTIONS[token.text] or any(a.kind not in _TEXT_KINDS for a in args):
+                              f"mockgraph knows {', '.join(FUNCTIONS)} (names are lowercase).")
+        if len(args) != FUNCTIONS[token.text] or any(a.kind not in TEXT_KINDS for a in args):
             raise bad_request(f"Invalid filter clause: No function signature for the function with name "
                               f"'{token.text}' matches the specified arguments ({self.span(token)}); it takes "
-                              f"{_FUNCTIONS[token.text]} string argument(s).")
-        return _string_function(token.text, args)._replace(text=self.span(token))
+                              f"{FUNCTIONS[token.text]} string argument(s).")
+        return string_function(token.text, args)._replace(text=self.span(token))
 
     def literal(self, token: Token) -> Node:
         kind, text = token.kind, token.text

@@ -21,17 +21,8 @@ from typing import Any
 from urllib.parse import quote
 
 from mockgraph.errors import GraphError
-from mockgraph.odata.filter import (
-    EDM,
-    FieldKinds,
-    Predicate,
-    bad_request,
-    compile_filter,
-    get_path,
-    parse_instant,
-    qualified,
-    resolve_path,
-)
+from mockgraph.odata.filter import Predicate, compile_filter
+from mockgraph.odata.values import EDM, FieldKinds, bad_request, get_path, parse_instant, qualified, resolve_path
 
 __all__ = ["FieldKinds", "Page", "Query", "count_only", "next_link", "parse_query", "run_query"]
 
