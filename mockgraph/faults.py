@@ -26,15 +26,15 @@ from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 
-from mockgraph import faults_api
 from mockgraph.config import CONTROL_PREFIX
 from mockgraph.drops import DROP, DROPPED, Dropper, drop_connection
 from mockgraph.errors import GraphError
 from mockgraph.fault_rules import MAX_DELAY_MS, RULES, add, check_rule, clear, fail, path_pattern, rules
+from mockgraph.faults_api import bp
 from mockgraph.throttling import parse_rate, throttle
 
-__all__ = ["DEFAULTS", "DROP", "DROPPED", "MAX_DELAY_MS", "RETRY_AFTER", "RULES", "Faults", "add", "check_rule",
-           "clear", "drop_connection", "fail", "init_app", "parse_rate", "rules", "state"]
+__all__ = ["DEFAULTS", "DROP", "DROPPED", "MAX_DELAY_MS", "RETRY_AFTER", "RULES", "Faults", "add", "bp",
+           "check_rule", "clear", "drop_connection", "fail", "init_app", "parse_rate", "rules", "state"]
 
 #: status -> (Graph's code, message). 429: the throttling guidance's sample; 500/503: the error-code table of
 #: learn.microsoft.com/graph/errors; 504: gatewayTimeout (not in that table). Other statuses use the reason phrase.
@@ -159,4 +159,4 @@ def init_app(app: Flask) -> None:
     app.before_request(_before)
     app.wsgi_app = Dropper(app.wsgi_app)
     if settings.control:
-        app.register_blueprint(faults_api.bp)
+        app.register_blueprint(bp)
