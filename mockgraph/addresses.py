@@ -100,7 +100,14 @@ def _implied(call: Call, parent: Found, lenient: bool, child: Step) -> bool:
         return False  # held, but of another type (a webinar's id under /townhalls): not a missing parent
     if lenient:
         return True
-    return call.store.count(f"{parent.address}/{child.store}") > 0
+    # only sessions are ever made under a parent the store does not hold, so only they imply one
+    return child.type == "virtualEventSession" and call.store.count(f"{parent.address}/{child.store}") > 0
+
+
+def parents_gone(call: Call, found: list[Found]) -> bool:
+    """Whether a parent the walk found was deleted since (a create racing a delete of its event)."""
+    return any(f.entity is not None and not f.step.singleton and call.store.get(f.collection, f.key) is None
+               for f in found[:-1])
 
 
 def not_found(step: Step, key: str | None) -> GraphError:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from flask import Response
 
 from mockgraph import auth, hooks, odata
-from mockgraph.addresses import Call, Found, context_url, escape, not_found, walk
+from mockgraph.addresses import Call, Found, context_url, escape, not_found, parents_gone, walk
 from mockgraph.entities import Kind, complete, merge_patch, overlay, select
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
@@ -61,6 +61,10 @@ def create(call: Call) -> Response:
         if _insert(call, found[-1].collection, entity, conflict_ok=entity["id"] not in json.dumps(call.body)):
             break
         entity = materialize(call, kind, call.body, found)
+    if parents_gone(call, found):  # the parent was deleted while this create ran: take it back, as Graph would 404
+        call.store.delete(found[-1].collection, entity["id"])
+        gone = next(f for f in found[:-1] if f.entity is not None and call.store.get(f.collection, f.key) is None)
+        raise not_found(gone.step, gone.key)
     _children(call, kind, entity, found)
     where = {k: quote(v, safe="@") for k, v in call.params.items()}
     location = (call.host_url + call.version + call.op.path.format_map(where) + "/" + quote(entity["id"], safe="@"))
