@@ -1,7 +1,8 @@
 """Write contracts/<type>.schema.json for each virtual-events entity type, from the Graph reference facts.
 
-Usage: ``python scripts/make_contracts.py [REFERENCE_DIR]`` (default ``../shared/graph-reference/virtual-events``
-beside the checkout). Stdlib only, so it runs before the venv exists. The output is deterministic: the same facts
+Usage: ``python scripts/make_contracts.py [REFERENCE_DIR [SESSION_FACTS]]`` (defaults
+``../shared/graph-reference/virtual-events`` beside the checkout, and ``virtualeventsession.types.json`` beside that
+folder). Stdlib only, so it runs before the venv exists. The output is deterministic: the same facts
 always give byte-identical files, and tests/test_contracts_generated.py checks the committed files against it.
 
 Each file is self-contained (its complex types, enums and Edm helpers are in its own ``$defs``): mockgraph's
@@ -9,6 +10,11 @@ compiled accept-only check (mockgraph/accept.py) resolves references inside one 
 entity (``$defs/create``, ``$defs/update``, ``$defs/response``) is built from the one list of effective properties
 in the facts; a property a view must refuse is present as ``{"not": {}}`` carrying ``x-readOnly: true`` or
 ``x-notSettable: "create" | "update"``, so the refusal names its reason.
+
+The session's contract (contracts/virtualEventSession.schema.json) comes from its own facts file and keeps the shape
+the first release gave it, which the code, the tests and the README rely on: its ``$id`` is a URN, its views are
+``$defs/virtualEventSession`` (the create body) and ``$defs/virtualEventSessionResponse`` (the reply), both built from
+the one effective property list, and it makes the choices "How the mock differs" documents (see session_contract).
 """
 
 from __future__ import annotations
@@ -40,16 +46,22 @@ DATE_TIME_OFFSET = ("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-
                     "(:[0-5][0-9](\\.[0-9]{1,7})?)?")
 MAX_LENGTH = re.compile(r"maximum supported length is (\d+) characters")
 INVITE_ONLY_NOTE = "Can only be true if audience is organization."
+SESSION = "virtualEventSession"
+SESSION_FILE = f"{SESSION}.schema.json"
+SESSION_FACTS = "virtualeventsession.types.json"
 
 
 class Facts:
     """Every entity, complex and enum type in ``types/*.types.json``, with effective properties worked out."""
 
-    def __init__(self, reference: Path) -> None:
+    def __init__(self, reference: Path | None = None, *, files: list[Path] | None = None) -> None:
+        """Read ``reference/types/*.types.json``, or exactly ``files`` (the session's one facts file)."""
         self.types: dict[str, dict] = {}
         self.enums: dict[str, dict] = {}
         self.actions: list[dict] = []
-        for path in sorted((reference / "types").glob("*.types.json")):
+        if files is None:
+            files = sorted((reference / "types").glob("*.types.json")) if reference else []
+        for path in files:
             data = json.loads(path.read_text(encoding="utf-8"))
             for name, value in data.items():
                 if isinstance(value, dict) and "effectiveProperties" in value:
@@ -423,18 +435,96 @@ def build_contracts(reference: Path) -> dict[str, dict]:
     return {f"{t}.schema.json": contract(facts, t) for t in ENTITY_TYPES}
 
 
+def session_contract(facts: Facts) -> dict:
+    """The session's two views from its one effective property list, making the choices the README documents.
+
+    The session facts carry no request-body table (no ``settable``) and no ``readOnly`` flags, so every structural
+    property but the key is a body property: joinWebUrl, audioConferencing, joinInformation and videoTeleconferenceId,
+    read-only per the resource docs (their ``docNote``) but "Optional" on the documented page, are accepted and echoed
+    (README: How the mock differs). ``id`` stays out of the body's properties, so additionalProperties refuses it
+    (contracts.explain: "'id' is set by the service"). The types of values come from the same Builder as every other
+    contract: enums with every member plus null (x-membersAfterSentinel for lobbyBypassScope), Edm.Int32's range,
+    the offset-free required dateTimeTimeZone.dateTime, and an ``@odata.type`` pattern on every complex value.
+    """
+    record = facts.types.get(SESSION)
+    if record is None or not record["effective"]:
+        raise SystemExit(f"{SESSION_FACTS}: no effective property list for {SESSION}")
+    props = facts.properties(SESSION)
+    decided = [p["name"] for p in props if p.get("settable") or p.get("readOnly")]
+    if decided:
+        raise SystemExit(f"{SESSION}: the facts now say what {', '.join(decided)} may carry; decide whether the "
+                         "session's contract should follow them (README: How the mock differs)")
+    listed = record.get("effectiveBodyPropertyNames_latest")
+    if listed is not None and listed != [p["name"] for p in props]:
+        raise SystemExit(f"{SESSION}: effectiveProperties and effectiveBodyPropertyNames_latest disagree")
+    build = Builder(facts)
+    body: dict[str, Any] = {"@odata.type": odata_type_property([SESSION])}
+    reply: dict[str, Any] = {
+        "@odata.context": {"title": "the OData context URL", "type": "string",
+                           "pattern": "^https://graph\\.microsoft\\.com/(v1\\.0|beta)/\\$metadata#"},
+        "@odata.type": {"title": f"the type name #microsoft.graph.{SESSION}", "const": f"#microsoft.graph.{SESSION}"},
+    }
+    for prop in props:
+        if prop["name"] == "id":
+            reply["id"] = {"title": "Edm.String (the session id)", "type": "string", "minLength": 1}
+        else:
+            body[prop["name"]] = reply[prop["name"]] = build.value(prop)
+    create = {
+        "title": f"microsoft.graph.{SESSION}",
+        "description": "The request body of a create: every body property of the v1.0 type (id is assigned by the "
+                       "service). The type derives from onlineMeetingBase, an OData open type; mockgraph rejects "
+                       "unknown properties unless it is started with --accept-unknown-properties.",
+        "type": "object", "x-openType": True, "properties": body, "additionalProperties": False}
+    response = {
+        "title": f"microsoft.graph.{SESSION} (as the service returns it)",
+        "description": "A created session: the server-assigned id, every body property (null when unset), and the "
+                       "OData annotations.",
+        "type": "object", "x-openType": True, "properties": reply, "required": list(reply),
+        "additionalProperties": False}
+    names = [p["name"] for p in props]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"urn:mockgraph:contract:{SESSION}",
+        "title": f"microsoft.graph.{SESSION}, Microsoft Graph v1.0",
+        "description": f"Generated by scripts/make_contracts.py from ../shared/graph-reference/{SESSION_FACTS} (the "
+                       "v1.0 CSDL metadata); do not edit by hand. $defs/virtualEventSession (the create body) and "
+                       "$defs/virtualEventSessionResponse (the reply) are two views of one property list. Each "
+                       "property's title names its OData type; complex types are nullable objects, enums list every "
+                       "member plus null.",
+        "x-properties": names,
+        "x-readOnly": ["id"],
+        # read-only per the resource docs, yet accepted in a create and echoed (README: How the mock differs)
+        "x-readOnlyAccepted": [p["name"] for p in props
+                               if p["name"] != "id" and p.get("docNote", "").startswith("Read-only")],
+        # the views, then the types in the order the first release wrote them (Edm helpers last), so the
+        # components of `mockgraph openapi` keep their order
+        "$defs": {SESSION: create, f"{SESSION}Response": response,
+                  **{k: build.defs[k] for k in sorted(build.defs, key=lambda k: (k.startswith("Edm."), k))}},
+    }
+
+
+def build_session_contract(facts_file: Path) -> dict:
+    """The session's contract, from ``virtualeventsession.types.json``."""
+    return session_contract(Facts(files=[facts_file]))
+
+
 def render(schema: dict) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def main(argv: list[str]) -> int:
     reference = Path(argv[1]) if len(argv) > 1 else DEFAULT_REFERENCE
+    session_facts = Path(argv[2]) if len(argv) > 2 else reference.parent / SESSION_FACTS
     if not (reference / "types").is_dir():
         print(f"make_contracts: {reference} has no types/ folder (pass the virtual-events reference folder)",
               file=sys.stderr)
         return 2
+    if not session_facts.is_file():
+        print(f"make_contracts: no {session_facts} (pass the session's facts file second)", file=sys.stderr)
+        return 2
     out = ROOT / "contracts"
-    for name, schema in build_contracts(reference).items():
+    built = {**build_contracts(reference), SESSION_FILE: build_session_contract(session_facts)}
+    for name, schema in built.items():
         (out / name).write_text(render(schema), encoding="utf-8", newline="\n")
         print(f"wrote contracts/{name}")
     return 0

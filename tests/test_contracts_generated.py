@@ -316,3 +316,86 @@ def test_compiled_accept_check_agrees_with_jsonschema(contract, view, body, vali
     accepts = compile_accepts(SCHEMAS[f"{contract}.schema.json"], f"/$defs/{view}", Validator.FORMAT_CHECKER)
     assert accepts is not None
     assert accepts(body) is valid
+
+
+# The session's contract: generated too, from its own facts file, under the names the mock has always used.
+SESSION_FILE = MAKE.SESSION_FILE
+SESSION = json.loads((CONTRACTS / SESSION_FILE).read_text(encoding="utf-8"))
+
+
+def session_facts() -> Path:
+    reference = shared_reference()
+    if reference is None:
+        pytest.skip(NO_REFERENCE)
+    return reference / MAKE.SESSION_FACTS
+
+
+def test_committed_session_contract_is_what_the_script_makes_now():
+    """Re-running the script on virtualeventsession.types.json changes nothing in the committed session contract."""
+    committed = (CONTRACTS / SESSION_FILE).read_text(encoding="utf-8")
+    assert MAKE.render(MAKE.build_session_contract(session_facts())) == committed, \
+        f"{SESSION_FILE} is stale: run python scripts/make_contracts.py"
+
+
+def test_session_views_share_one_property_list():
+    """The create body is every listed property but id, the reply every one, both in the facts' order."""
+    names, views = SESSION["x-properties"], SESSION["$defs"]
+    assert len(names) == 39 and names[0] == "id"
+    assert [p for p in views["virtualEventSession"]["properties"] if p != "@odata.type"] == names[1:]
+    reply = views["virtualEventSessionResponse"]
+    assert [p for p in reply["properties"] if not p.startswith("@odata.")] == names
+    assert reply["required"] == list(reply["properties"])
+
+
+def test_session_views_the_mock_uses_resolve_in_the_file():
+    """model.json's views and operations.json's refs name $defs of the session file, found under its $id too."""
+    model = json.loads((CONTRACTS / "model.json").read_text(encoding="utf-8"))["types"]["virtualEventSession"]
+    operations = json.loads((CONTRACTS / "operations.json").read_text(encoding="utf-8"))["operations"]
+    refs = {*model["views"].values(), *(op[part]["schema"] for op in operations for part in ("request", "response"))}
+    assert {"virtualEventSession.schema.json#/$defs/virtualEventSession",
+            "virtualEventSession.schema.json#/$defs/virtualEventSessionResponse"} <= refs
+    assert SESSION["$id"] == "urn:mockgraph:contract:virtualEventSession"
+    for ref in sorted(refs):
+        if ref.startswith(SESSION_FILE):
+            fragment = ref.split("#", 1)[1]
+            assert REGISTRY.resolver().lookup(ref).contents is not None, ref
+            assert REGISTRY.resolver().lookup(SESSION["$id"] + "#" + fragment).contents is not None, ref
+
+
+# The choices README "How the mock differs" documents for a session create: (body, first error's path, validator).
+SESSION_BODIES = [
+    ({"joinWebUrl": "https://teams.microsoft.com/l/x", "videoTeleconferenceId": "123",
+      "audioConferencing": {"conferenceId": "1"}, "joinInformation": {"content": "x", "contentType": "html"}},
+     None, None),
+    ({"subject": "x", "id": "s1"}, [], "additionalProperties"),
+    ({"lobbyBypassSettings": {"scope": "invited"}}, None, None),
+    ({"lobbyBypassSettings": {"scope": "anyone"}}, ["lobbyBypassSettings", "scope"], "enum"),
+    ({"startDateTime": {"timeZone": "UTC"}}, ["startDateTime"], "required"),
+    ({"startDateTime": {"dateTime": "2024-03-30T10:00:00Z"}}, ["startDateTime", "dateTime"], "pattern"),
+    ({"capacity": 2**31}, ["capacity"], "maximum"),
+    ({"capacity": 5.0}, ["capacity"], "type"),
+    ({"chatInfo": {"@odata.type": "#microsoft.graph.itemBody"}}, ["chatInfo", "@odata.type"], "pattern"),
+]
+
+
+@pytest.mark.parametrize(("body", "where", "keyword"), SESSION_BODIES,
+                         ids=[json.dumps(b[0])[:40] for b in SESSION_BODIES])
+def test_session_create_view_keeps_the_documented_choices(body, where, keyword):
+    """Read-only-per-docs values pass, id and out-of-contract values fail where and why the README says."""
+    errors = errors_of("virtualEventSession", "virtualEventSession", body)
+    if keyword is None:
+        assert errors == []
+        return
+    first = first_in_document(errors, body)
+    assert (list(first.absolute_path), first.validator) == (where, keyword), [e.message for e in errors]
+
+
+def test_session_script_stops_when_the_facts_start_deciding_settability(tmp_path):
+    """A readOnly or settable fact on a session property is a decision for a person, not silently followed."""
+    facts = json.loads(session_facts().read_text(encoding="utf-8"))
+    prop = next(p for p in facts["virtualEventSession"]["effectiveProperties"] if p["name"] == "joinWebUrl")
+    prop["readOnly"] = True
+    changed = tmp_path / MAKE.SESSION_FACTS
+    changed.write_text(json.dumps(facts), encoding="utf-8")
+    with pytest.raises(SystemExit, match="joinWebUrl"):
+        MAKE.build_session_contract(changed)
