@@ -23,7 +23,7 @@ def base():
 
 
 def test_patches_of_different_properties_lose_neither(base):
-    """40 PATCHes, half to displayName and half to description, race on one town hall: the last of each is kept whole."""
+    """40 PATCHes, half to displayName, half to description, race on one town hall: the last of each is kept whole."""
     event = requests.post(f"{base}/townhalls", json=BODY, headers=AUTH, timeout=30).json()["id"]
     url = f"{base}/townhalls/{event}"
 
