@@ -28,6 +28,7 @@ def install(app: Flask) -> None:
     def _ids() -> None:
         g.request_id = str(uuid.uuid4())
         g.client_request_id = request.headers.get("client-request-id") or g.request_id
+        request.environ["mockgraph.request_id"] = g.request_id  # for an access-log line written outside Flask
         if request.environ.get("SERVER_PROTOCOL") == "HTTP/1.1" and not request.environ.get("HTTP_HOST"):
             from mockgraph.errors import GraphError
 

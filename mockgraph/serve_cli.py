@@ -75,6 +75,10 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int, 
     except BindError as exc:
         raise CliError(str(exc)) from None
     where = setting(ctx, "store") if config.store else "MOCKGRAPH_STORE_PATH"
+    from mockgraph import portable
+
+    one_process = not portable.gunicorn_runs()  # Windows: Werkzeug's threaded server, state in this process
+    workers = 1 if one_process else workers
     if workers > 1 and config.store and config.store.lower().startswith("memory:"):
         raise CliError(f"{where}: {config.store} keeps state in one process, so {workers} workers would each "
                        "answer as another Graph; use sqlite:///path or redis://host:port/db, or --workers 1")
@@ -98,8 +102,12 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int, 
         app = create_app(config, store=store)
     except (TypeError, ValueError, OSError) as exc:
         raise CliError(str(exc)) from None
+    kind = store.describe()["kind"]
+    if one_process:
+        portable.run(app, sock=sock, threads=threads,
+                     banner=f"seed {config.seed}, 1 process (gunicorn does not run here), {kind} store")
+        return
     from mockgraph.wsgi import run
 
-    kind = store.describe()["kind"]
     run(app, host=host, port=port, workers=workers, threads=threads, sock=sock,
         banner=f"seed {config.seed}, {workers} worker(s) x {threads} thread(s), {kind} store")

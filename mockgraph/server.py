@@ -82,7 +82,7 @@ def _warm_up_once() -> None:
     warm_up(Settings())
 
 
-class _QuietHandler(WSGIRequestHandler):
+class QuietHandler(WSGIRequestHandler):
     def log_request(self, *args: Any, **kwargs: Any) -> None:
         """The journal records every request; a line per request in the test output is noise."""
 
@@ -128,7 +128,7 @@ class MockGraphServer(JournalAssertions, EntityHelpers):
             raise RuntimeError("this MockGraphServer is already running")
         _warm_up_once()
         self._server = make_server(self.host, self.port, self.app, threaded=True,
-                                   request_handler=_QuietHandler)
+                                   request_handler=QuietHandler)
         self.port = self._server.server_port
         # serve_forever looks for a shutdown request every poll_interval (0.5 s by default): stop() waited that long
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.01},
