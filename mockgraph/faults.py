@@ -136,18 +136,26 @@ def _reason_code(status: int) -> str:
 
 
 def _before() -> Response | None:
-    """Every rule that matches and fires, in the order added: delays add up, the first status or drop answers."""
-    if request.path.startswith(CONTROL_PREFIX):
+    """Every rule that matches and fires, in the order added: delays add up, the first status or drop answers.
+
+    Without rules this is one ``store.count``, the cheapest read every store has (the rules themselves are not
+    paged and decoded); it is still a read of the shared store, not a flag of this process, so a rule added
+    through any worker of ``mockgraph serve`` applies to the next request whichever worker serves it.
+    """
+    path = request.path
+    if path.startswith(CONTROL_PREFIX):
         return None
-    app_state = current_app.extensions["mockgraph"]
-    faults = state(current_app)
-    store, mark = app_state.store, {}
-    for rule in rules(store):
-        if _matches(rule) and _fires(rule, store, app_state.fakes.seed):
-            response = _apply(rule, faults, mark)
-            if response is not None:
-                return response
-    if faults.rate and not _BATCH.match(request.path):  # a batch counts as the requests inside it, as in Graph
+    app = current_app._get_current_object()
+    app_state, faults = app.extensions["mockgraph"], state(app)
+    store = app_state.store
+    if store.count(RULES):
+        mark: dict = {}
+        for rule in rules(store):
+            if _matches(rule) and _fires(rule, store, app_state.fakes.seed):
+                response = _apply(rule, faults, mark)
+                if response is not None:
+                    return response
+    if faults.rate and not _BATCH.match(path):  # a batch counts as the requests inside it, as in Graph
         throttle(faults.rate, faults.clock(), store)
     return None
 

@@ -1,0 +1,131 @@
+"""The per-request shortcuts give what the slower ways they replace gave: URLs, journal headers, ids, copies, bytes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from faker import Generator
+from faker.providers import misc
+from flask import request
+from werkzeug.datastructures import EnvironHeaders
+
+from mockgraph import create_app, faults, graph, handlers
+from mockgraph.fakes import Fakes, _uuid4
+from mockgraph.headers import graph_json
+
+from .conftest import AUTH
+
+HOSTS = ["localhost", "127.0.0.1:38107", "example.com:443", "host:80", "host:65535", "host:65536", "host:080",
+         "LocalHost:5000", "xn--n3h.net", "[::1]:5000", "a..b", "host.", "h_st", "ab--cd.example"]
+PATHS = ["/v1.0/solutions/virtualEvents/events/e1/sessions", "//v1.0//a", "/v1.0/townhalls('a@b')/x", "/v1.0/x%40y",
+         "/v1.0/caf\u00e9", "/~u/;p=1,2:3*!$&+", "/%2F", "/a%zz", "/"]
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+@pytest.mark.parametrize("root", ["", "/app"])
+@pytest.mark.parametrize("host", HOSTS)
+def test_request_urls_are_werkzeugs_base_and_host_url(scheme, root, host):
+    """For plain and odd hosts, paths and mount points alike, the view's URLs are Werkzeug's, or its error."""
+    app = create_app({})
+    for path in PATHS:
+        with app.test_request_context(path, base_url=f"{scheme}://placeholder{root}", environ_overrides={
+                "wsgi.url_scheme": scheme, "HTTP_HOST": host}):
+            req = request._get_current_object()
+            try:
+                expected = (req.base_url, req.host_url)
+            except ValueError as error:  # a port Werkzeug cannot parse: the shortcut must fail the same way
+                with pytest.raises(type(error)):
+                    graph._urls(req)
+                continue
+            assert graph._urls(req) == expected, path
+
+
+ENVIRONS = [
+    {"REQUEST_METHOD": "GET", "HTTP_HOST": "h", "HTTP_AUTHORIZATION": "Bearer abc", "CONTENT_TYPE": "",
+     "CONTENT_LENGTH": "0"},
+    {"HTTP_authorization": "abc", "CONTENT_TYPE": "application/json", "HTTP_CONTENT_TYPE": "x", "HTTP_X_EMPTY": ""},
+    {"HTTP_AUTHORIZATION": "Basic  a b", "HTTP_X_A": "1", "CONTENT_LENGTH": "12", "wsgi.input": None},
+]
+
+
+@pytest.mark.parametrize("environ", ENVIRONS)
+def test_journal_headers_are_the_request_headers_in_order_with_the_token_hidden(environ):
+    """Names, order and values are Werkzeug's request.headers; only the Authorization value is replaced."""
+    headers = dict(EnvironHeaders(environ).items())
+    journaled = graph._redact(environ)
+    assert list(journaled) == list(headers)
+    assert {k: v for k, v in journaled.items() if k != "Authorization"} == \
+           {k: v for k, v in headers.items() if k != "Authorization"}
+    assert journaled["Authorization"].endswith("[redacted]") and "abc" not in journaled["Authorization"]
+
+
+def test_the_journal_entry_keeps_its_fields():
+    """A create's entry has every field tests read, with the body as sent and the token redacted."""
+    app = create_app({"seed": 1})
+    body = {"subject": "Caf\u00e9", "startDateTime": {"dateTime": "2026-01-01T10:00:00", "timeZone": "UTC"},
+            "endDateTime": {"dateTime": "2026-01-01T11:00:00", "timeZone": "UTC"}}
+    reply = app.test_client().post("/v1.0/solutions/virtualEvents/events/e1/sessions?x=1", json=body, headers=AUTH)
+    entry = app.extensions["mockgraph"].store.journal()[-1]
+    assert list(entry) == ["seq", "time", "method", "path", "query", "headers", "status", "requestId", "response",
+                           "json"]
+    assert (entry["method"], entry["path"], entry["query"], entry["status"]) == \
+           ("POST", "/v1.0/solutions/virtualEvents/events/e1/sessions", "x=1", 201)
+    assert entry["json"] == body and entry["response"] == reply.get_json()
+    assert entry["requestId"] == reply.headers["request-id"]
+    assert entry["headers"]["Authorization"] == "Bearer [redacted]"
+
+
+def test_ids_are_fakers_uuid4_from_the_same_draws():
+    """The shortcut uuid4 gives Faker's own strings, draw for draw, whatever the seed."""
+    ours, theirs = Generator(), Generator()
+    for faker in (ours, theirs):
+        faker.add_provider(misc.Provider)
+    for seed in ("mockgraph:0:virtualEventSession:1", "mockgraph:7:tenant", 12345):
+        ours.seed_instance(seed)
+        theirs.seed_instance(seed)
+        assert [_uuid4(ours) for _ in range(200)] == [theirs.uuid4() for _ in range(200)]
+
+
+def test_people_are_a_function_of_the_seed_and_key_cached_or_not():
+    """A remembered person is the one a fresh generator makes; a reseeded generator gets that seed's people."""
+    fakes = Fakes(3)
+    first = fakes.person("user-1")
+    first["displayName"] = "changed by a caller"
+    assert fakes.person("user-1") == Fakes(3).person("user-1") != first
+    fakes.seed = 8
+    assert fakes.signed_in == Fakes(8).signed_in != Fakes(3).signed_in
+    assert fakes.person("user-1") == Fakes(8).person("user-1")
+
+
+class _Tagged(dict):
+    """A dict subclass, which marshal refuses."""
+
+
+@pytest.mark.parametrize("value", [{"a": [1, 2.5, None, True, {"b": "\u00e9"}]}, _Tagged(a=[1])])
+def test_a_fresh_copy_is_deep_and_equal(value):
+    """The copy a create works on equals the body and shares nothing with it."""
+    copied = handlers._fresh(value)
+    assert copied == value
+    copied["a"].append("more")
+    assert copied["a"] != value["a"]
+
+
+def test_reply_bytes_are_compact_utf8_in_insertion_order():
+    """graph_json writes exactly json.dumps(ensure_ascii=False, compact separators) as UTF-8."""
+    body = {"z": 1, "a": "Caf\u00e9 \u2603", "n": [None, 1.5, -0.0, 10**20], "o": {"q": '"'}}
+    with create_app({}).test_request_context("/"):
+        data = graph_json(body, 200).get_data()
+    assert data == json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def test_a_rule_added_through_one_worker_applies_to_the_next_request_of_another(tmp_path):
+    """Two apps on one SQLite store: no rules, no fault; a rule added through one fails the other's next request."""
+    settings = {"store_path": str(tmp_path / "state.db"), "seed": 2}
+    one, other = create_app(settings).test_client(), create_app(settings).test_client()
+    path = "/v1.0/solutions/virtualEvents/webinars"
+    assert other.get(path, headers=AUTH).status_code == 200
+    rule = faults.fail(one.application, "GET", "/solutions/virtualEvents/webinars", 503)
+    assert other.get(path, headers=AUTH).status_code == 503
+    assert other.get(path, headers=AUTH).status_code == 200  # the rule's one time is spent
+    assert one.application.extensions["mockgraph"].store.delete(faults.RULES, rule["id"])
