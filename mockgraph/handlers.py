@@ -151,19 +151,20 @@ def _expanded(call: Call, kind: Kind, type_name: str) -> list[str]:
 _CHUNK = 128
 
 
-def _members(call: Call, found: Found) -> Iterator[dict]:
-    """The collection's entities in store order, read a chunk at a time: a first page reads little of a large set."""
+def _members(call: Call, found: Found, first: int = _CHUNK) -> Iterator[dict]:
+    """The collection's entities in store order, read a chunk at a time (``first`` entities, then ``_CHUNK`` more
+    each time): a first page reads what it shows and one more, whatever the size of the set."""
     step = found.step
     wanted = f"#microsoft.graph.{step.type}" if _typed(step) else None
-    after = 0
+    after, limit = 0, max(first, 1)
     while True:
-        chunk = call.store.page(found.collection, after=after, limit=_CHUNK)
+        chunk = call.store.page(found.collection, after=after, limit=limit)
         for _, entity in chunk:
             if wanted is None or entity.get("@odata.type") == wanted:
                 yield entity
-        if len(chunk) < _CHUNK:
+        if len(chunk) < limit:
             return
-        after = chunk[-1][0]
+        after, limit = chunk[-1][0], _CHUNK
 
 
 def _typed(step: Step) -> bool:
@@ -185,7 +186,8 @@ def list_(call: Call, entities: list[dict] | None = None) -> Response:
     step = found.step
     kind = call.state.kinds[step.type]
     query = odata.parse_query(call.args, _fields(call, step.type), type_name=f"microsoft.graph.{step.type}")
-    members = _members(call, found) if entities is None else entities
+    size = min(query.top if query.top is not None else call.state.settings.page_size, 999)
+    members = _members(call, found, first=size + 1) if entities is None else entities
     total = _total(call, found) if entities is None else None
     page = odata.run_query(query, members, page_size=call.state.settings.page_size, total=total)
     body: dict[str, Any] = {"@odata.context": context_url(call, entity=False)}
