@@ -139,3 +139,18 @@ def test_cli_record_says_when_there_is_nothing_to_record(tmp_path):
     gone = CliRunner().invoke(main, ["pact", "record", "--url", url, "--consumer", "a", "--out", str(tmp_path)])
     assert empty.exit_code == 1 and "journal" in empty.output and "empty" in empty.output
     assert gone.exit_code == 1 and "cannot read the request journal" in gone.output
+
+
+def test_requests_under_events_record_and_verify_against_another_seed(tmp_path):
+    """A town hall reached through /events/{id} (as the SDK addresses actions) gets the town hall's states, no crash."""
+    townhall = {"displayName": "Via events", "startDateTime": {"dateTime": "2026-03-30T10:00:00", "timeZone": "UTC"},
+                "endDateTime": {"dateTime": "2026-03-30T11:00:00", "timeZone": "UTC"}}
+    with MockGraphServer(seed=3) as graph:
+        base = graph.url + "/solutions/virtualEvents"
+        made = requests.post(base + "/townhalls", json=townhall, headers=AUTH, timeout=10).json()
+        requests.post(f"{base}/events/{made['id']}/sessions", json={"subject": "Extra"}, headers=AUTH, timeout=10)
+        requests.get(f"{base}/events/{made['id']}", headers=AUTH, timeout=10)
+        path = record(graph.requests, tmp_path, consumer="via-events")
+    with MockGraphServer(seed=44) as fresh:
+        results = verify(path, fresh.base_url)
+    assert failures(results) == [] and len(results["interactionResults"]) == 3
