@@ -154,3 +154,20 @@ def test_requests_under_events_record_and_verify_against_another_seed(tmp_path):
     with MockGraphServer(seed=44) as fresh:
         results = verify(path, fresh.base_url)
     assert failures(results) == [] and len(results["interactionResults"]) == 3
+
+
+def test_values_the_mock_made_in_a_create_are_matched_by_type(tmp_path):
+    """A presenter's names, email and tenant come from the seed: the recorded pact verifies against another seed."""
+    townhall = {"displayName": "Seeds", "startDateTime": {"dateTime": "2026-03-30T10:00:00", "timeZone": "UTC"},
+                "endDateTime": {"dateTime": "2026-03-30T11:00:00", "timeZone": "UTC"},
+                "coOrganizers": [{"id": "7b7e1acd-a3e0-4533-8c1d-c1a4ca0b2e2b"}]}
+    presenter = {"identity": {"@odata.type": "#microsoft.graph.communicationsUserIdentity",
+                              "id": "0e6f3c52-5a1e-4f53-9a4e-1a2b3c4d5e6f"}}
+    with MockGraphServer(seed=1) as graph:
+        base = graph.url + "/solutions/virtualEvents"
+        made = requests.post(base + "/townhalls", json=townhall, headers=AUTH, timeout=10).json()
+        requests.post(f"{base}/townhalls/{made['id']}/presenters", json=presenter, headers=AUTH, timeout=10)
+        path = record(graph.requests, tmp_path, consumer="seeds")
+    with MockGraphServer(seed=99) as fresh:
+        results = verify(path, fresh.base_url)
+    assert failures(results) == [] and len(results["interactionResults"]) == 2

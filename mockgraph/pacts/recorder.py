@@ -145,7 +145,8 @@ def _add_response(interaction, op: Operation | None, entry: dict, spec: str, dat
         recipes = op.spec["response"]["generated"]
         overrides = {json_path([prop]): data["generated"][recipe] for prop, recipe in recipes.items()}
     elif match is not None and entry["status"] < 300 and match.operation.kind == "create":
-        overrides = _not_null(_generated(match.operation.target.type, data), reply)
+        made = _made_up(reply, entry.get("json") or {})
+        overrides = {**made, **_not_null(_generated(match.operation.target.type, data), reply)}
     else:
         overrides = {}
     # Everything the consumer chose (the echoed body) stays exact; only made-up values get matchers.
@@ -158,6 +159,25 @@ def _add_response(interaction, op: Operation | None, entry: dict, spec: str, dat
                           else matcher(v, {"match": "type"}, None, spec)) if isinstance(v, dict) else v
                          for v in reply["value"]]
     interaction.with_body(body, content_type="application/json", part="Response")
+
+
+def _made_up(reply: Any, sent: Any, where: tuple = ()) -> dict[str, dict]:
+    """JSON path → type matcher for each value a create's reply holds that its request did not send: the names,
+    emails and tenant ids the mock's hooks and Faker filled in, which another seed fills differently."""
+    out: dict[str, dict] = {}
+    if not isinstance(reply, dict):
+        return out
+    for key, value in reply.items():
+        if key.startswith("@") or value is None:
+            continue
+        given = sent.get(key) if isinstance(sent, dict) else None
+        if value == given or value in ([], {}):  # an empty default is the same under every seed
+            continue
+        if isinstance(value, dict):
+            out.update(_made_up(value, given, (*where, key)))
+        else:
+            out[json_path([*where, key])] = {"match": {"match": "type"}}
+    return out
 
 
 def _not_null(overrides: dict[str, dict], entity: Any) -> dict[str, dict]:
