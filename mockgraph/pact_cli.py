@@ -95,6 +95,8 @@ def broker_command(binary: str, pacts: str, broker_url: str, version: str, branc
 def publish(pacts: str, broker_url: str | None, version: str, branch: str | None, tags: tuple[str, ...],
             retries: int | None, dry_run: bool) -> None:
     """Publish pact files to a Pact Broker with the Pact CLI (token or user/password from PACT_BROKER_*)."""
+    if not version.strip():  # what "$(git rev-parse HEAD)" gives outside a git checkout
+        raise click.UsageError("--version is empty: give the consumer version the pacts belong to (a git sha).")
     if not broker_url:
         click.echo("mockgraph: no Pact Broker configured (set PACT_BROKER_BASE_URL or --broker-url); "
                    "nothing published.")

@@ -121,3 +121,15 @@ def test_broker_failure_is_one_line(runner, pact_dir):
                                   "--version", "1", "--retries", "0"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: pact broker publish failed") and result.output.count("\n") == 1
+
+
+def test_an_empty_version_is_refused(tmp_path):
+    """`--version ""` (a git rev-parse outside a checkout) is a usage error, not a pact published without a version."""
+    from click.testing import CliRunner
+
+    from mockgraph.cli import main
+
+    (tmp_path / "a.json").write_text("{}")
+    result = CliRunner().invoke(main, ["pact", "publish", str(tmp_path / "a.json"), "--version", "", "--dry-run",
+                                       "--broker-url", "https://broker.example.com"])
+    assert result.exit_code == 2 and "--version is empty" in result.output
