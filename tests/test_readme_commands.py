@@ -57,6 +57,8 @@ LEFT_OUT = {
         "minutes long, and needs wrk, Prism and the Pact stub beside it: only its presence and --seconds are checked",
     "python bench/bench_fixture.py": "minutes long: only its presence is checked",
     "python bench/soak.py": "a million requests (about 35 minutes): only its presence is checked",
+    "python bench/bench_state.py": "loads 100,000 entities (about a minute): only its presence is checked",
+    "python bench/profile_paths.py": "profiles thousands of requests (about a minute): only its presence is checked",
 }
 
 #: Every console/sh block from "## Pact" on, by (heading, index), and the test that runs it.
