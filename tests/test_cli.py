@@ -61,13 +61,13 @@ def busy_port():
                                    "cannot assign requested address"]),
 ])
 def test_serve_refuses_a_bad_address_in_one_line_at_once(busy_port, args, env, parts):
-    """A port in use or out of range, or a host that cannot be resolved or is not local: one line, exit 2, fast."""
+    """A port in use or out of range, or a host that cannot be resolved or is not local: one line, exit 2, at once
+    (before gunicorn starts: its retry loop's "Retrying"/ERROR lines never appear; speed itself is bench/'s)."""
     fill = {"busy": busy_port}
-    done, seconds = mockgraph("serve", "--workers", "1", *(a.format(**fill) for a in args),
+    done, _ = mockgraph("serve", "--workers", "1", *(a.format(**fill) for a in args),
                               env={k: v.format(**fill) for k, v in env.items()})
     err = assert_one_line(done, *(p.format(**fill) for p in parts))
-    assert "Traceback" not in err and "ERROR" not in err
-    assert seconds < 3, f"took {seconds:.1f} s"  # gunicorn retried a busy port for five seconds
+    assert "Traceback" not in err and "ERROR" not in err and "Retrying" not in err
 
 
 def test_a_name_the_resolver_does_not_know_is_one_sentence(monkeypatch):

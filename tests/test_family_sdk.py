@@ -21,12 +21,6 @@ import pytest
 pytest.importorskip("msgraph")
 
 import requests
-from kiota_abstractions.authentication import (
-    AccessTokenProvider,
-    AllowedHostsValidator,
-    BaseBearerTokenAuthenticationProvider,
-)
-from msgraph import GraphRequestAdapter, GraphServiceClient
 from msgraph.generated.models.attendance_record import AttendanceRecord
 from msgraph.generated.models.body_type import BodyType
 from msgraph.generated.models.communications_user_identity import CommunicationsUserIdentity
@@ -61,6 +55,8 @@ from msgraph.generated.solutions.virtual_events.events.item.set_external_event_i
     SetExternalEventInformationPostRequestBody,
 )
 
+from .test_core_sdk import graph_client
+
 GUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 EVENT_ID = re.compile(rf"{GUID}@{GUID}")
 CLOCK = "2024-05-01T12:00:00Z"
@@ -75,22 +71,6 @@ ROOT = "/solutions/virtualEvents"
 def mockgraph_settings(mockgraph_seed: int) -> dict:
     """The plugin's marker takes only a seed, so the clock is pinned by overriding the settings for this module."""
     return {"seed": mockgraph_seed, "clock": CLOCK}
-
-
-class StaticToken(AccessTokenProvider):
-    """Any token will do for the mock; the SDK only has to send one."""
-
-    async def get_authorization_token(self, uri, additional_authentication_context=None) -> str:
-        return "mock-token"
-
-    def get_allowed_hosts_validator(self) -> AllowedHostsValidator:
-        return AllowedHostsValidator(["127.0.0.1"])
-
-
-def graph_client(base_url: str) -> GraphServiceClient:
-    adapter = GraphRequestAdapter(BaseBearerTokenAuthenticationProvider(StaticToken()))
-    adapter.base_url = base_url
-    return GraphServiceClient(request_adapter=adapter)
 
 
 # -- strict comparison of SDK models ---------------------------------------------------------------------------

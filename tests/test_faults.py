@@ -328,4 +328,4 @@ def test_the_sdk_retry_handler_honours_a_429_and_retry_after():
         posts = server.calls("POST", "/solutions/virtualEvents/webinars")
         assert [entry["status"] for entry in posts] == [429, 201]
         assert {k.lower(): v for k, v in posts[1]["headers"].items()}.get("retry-attempt") == "1"
-        assert 1.0 <= elapsed < 20
+        assert elapsed >= 1.0  # it waited Retry-After before its retry (a lower bound: noise only lengthens it)

@@ -545,11 +545,9 @@ def test_a_port_in_use_is_the_one_line_the_readme_quotes(shell):
         port = taken.getsockname()[1]
         for command, named in ((f"mockgraph serve --port {port}", "--port"),
                                (f"MOCKGRAPH_PORT={port} mockgraph serve", "MOCKGRAPH_PORT")):
-            started = time.monotonic()
             done = shell.run(command, timeout=30)
             expected = at(quoted.group(1), p8000=port).replace("--port / MOCKGRAPH_PORT", named)
-            assert (done.status, done.err.strip()) == (2, expected), done.err
-            assert time.monotonic() - started < 10
+            assert (done.status, done.err.strip()) == (2, expected), done.err  # one line: gunicorn never retried
 
 
 def test_serve_help_names_the_variable_of_every_flag_in_the_table(shell):
