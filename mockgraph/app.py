@@ -33,10 +33,6 @@ class MockState:
     failures: list[BaseException] = field(default_factory=list)
 
     @property
-    def fields(self) -> dict[str, dict[str, str]]:
-        return {name: kind.fields for name, kind in self.kinds.items()}
-
-    @property
     def router_operations(self):
         from mockgraph.model import operations
 

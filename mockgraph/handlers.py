@@ -178,7 +178,7 @@ def _total(call: Call, found: Found) -> int | None:
 
 
 def _fields(call: Call, type_name: str) -> dict[str, str]:
-    return call.state.fields[type_name]
+    return call.state.kinds[type_name].fields
 
 
 def list_(call: Call, entities: list[dict] | None = None) -> Response:
