@@ -72,43 +72,10 @@ class Operation:
     #: The compiled accept-only check (see accept.py); None leaves every body to jsonschema.
     request_accepts: Any = None
 
-    @property
-    def rule(self) -> str:
-        """The Werkzeug URL rule, version prefix included."""
-        def convert(match: re.Match) -> str:
-            name = match.group(1)
-            values = self.path_values.get(name)
-            return f"<any({', '.join(values)}):{name}>" if values else f"<{name}>"
-
-        versions = ", ".join(self.versions)
-        return f"/<any({versions}):version>" + re.sub(r"\{(\w+)\}", convert, self.path)
-
     def concrete_path(self, version: str, **values: str) -> str:
         """The path with its placeholders filled in; a listed segment (``{collection}``) defaults to its first value."""
         defaults = {name: options[0] for name, options in self.path_values.items()}
         return f"/{version}" + self.path.format_map({**defaults, **values})
-
-    def segments(self) -> list[set[str] | None]:
-        """Each path segment after the version: the literals it accepts, or None for an id."""
-        out: list[set[str] | None] = []
-        for seg in self.path.strip("/").split("/"):
-            name = seg[1:-1] if seg.startswith("{") else None
-            out.append(None if name and name not in self.path_values
-                       else set(self.path_values.get(name, [])) if name else {seg})
-        return out
-
-    def fits(self, parts: list[str]) -> int:
-        """How many leading segments of ``parts`` (the path after the version) fit this operation."""
-        count = 0
-        for expected, actual in zip(self.segments(), parts, strict=False):
-            if not actual or (expected is not None and actual not in expected):
-                break
-            count += 1
-        return count
-
-    def check(self, body: dict) -> None:
-        """Raise a 400 naming the JSON path of the best error; log every error."""
-        check_body(self.request_validator, self.request_accepts, body, self.type_name, self.name)
 
 
 def check_body(validator: Any, accepts: Any, body: Any, type_name: str, name: str) -> None:
@@ -266,8 +233,6 @@ def title(ref: str) -> str:
     return contents.get("x-typeName") or contents.get("title", "object")
 
 
-_validator, _accepts, _title = validator, accepts, title
-
 
 def load_operations(*, accept_unknown_properties: bool = False) -> list[Operation]:
     """Read ``operations.json`` and build each operation's validators."""
@@ -277,10 +242,10 @@ def load_operations(*, accept_unknown_properties: bool = False) -> list[Operatio
         operations.append(Operation(
             name=op["name"], method=op["method"], versions=op["versions"], path=op["path"],
             path_values=op.get("pathValues", {}), parent=op["parent"], status=op["status"], spec=op,
-            type_name=_title(op["request"]["schema"]),
-            request_validator=_validator(op["request"]["schema"], open_types=accept_unknown_properties),
-            response_validator=_validator(op["response"]["schema"], open_types=accept_unknown_properties),
+            type_name=title(op["request"]["schema"]),
+            request_validator=validator(op["request"]["schema"], open_types=accept_unknown_properties),
+            response_validator=validator(op["response"]["schema"], open_types=accept_unknown_properties),
             examples=[Example(e["file"], e["role"], e["valid"], e["why"]) for e in op.get("examples", [])],
-            request_accepts=_accepts(op["request"]["schema"], accept_unknown_properties),
+            request_accepts=accepts(op["request"]["schema"], accept_unknown_properties),
         ))
     return operations

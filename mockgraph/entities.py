@@ -13,7 +13,6 @@ from typing import Any
 
 from mockgraph import contracts
 from mockgraph.model import model, type_spec
-from mockgraph.replies import _evolvable_enums, _hide_members
 
 
 @dataclass
@@ -240,3 +239,27 @@ def type_names() -> list[str]:
 
 def spec_of(name: str) -> dict:
     return type_spec(name)
+
+
+def _evolvable_enums(schema: dict, resolver, path: tuple = (), depth: int = 0):
+    """Yield (property path, members listed after unknownFutureValue) for each evolvable enum."""
+    if depth > 4:
+        return
+    for name, sub in schema.get("properties", {}).items():
+        if "$ref" in sub:
+            sub = resolver.lookup(sub["$ref"]).contents
+        if sub.get("x-membersAfterSentinel"):
+            yield (*path, name), set(sub["x-membersAfterSentinel"])
+        yield from _evolvable_enums(sub, resolver, (*path, name), depth + 1)
+
+
+def _hide_members(entity: dict, path: tuple, members: set) -> None:
+    """Graph sends members added after unknownFutureValue only to clients that ask for them."""
+    parent = entity
+    for key in path[:-1]:
+        child = parent.get(key)
+        if not isinstance(child, dict):
+            return
+        parent[key] = parent = dict(child)  # copy: the client's body stays as it was sent
+    if parent.get(path[-1]) in members:
+        parent[path[-1]] = "unknownFutureValue"
