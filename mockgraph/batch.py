@@ -20,10 +20,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, g, request
+from werkzeug.routing import BaseConverter
 from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from mockgraph.drops import DROPPED, drop_connection
-from mockgraph.errors import GraphError, envelope
+from mockgraph.errors import GraphError, envelope, pinned_clock
 from mockgraph.headers import JSON_TYPE, graph_json
 from mockgraph.payloads import check_content_type, parse_object, read_body
 
@@ -144,10 +145,11 @@ def _run(item: dict, version: str, batch_request_id: str) -> dict:
 def _failed_dependency(item: dict, dep: str, status: int) -> dict:
     message = f"Request {item['id']} was not run: it depends on request {dep}, which failed with status {status}."
     return {"id": item["id"], "status": 424, "headers": {"Content-Type": JSON_TYPE},
-            "body": envelope("FailedDependency", message, g.request_id, g.client_request_id)}
+            "body": envelope("FailedDependency", message, g.request_id, g.client_request_id,
+                             pinned_clock())}
 
 
-def _view(version: str) -> Response:
+def _view(version: str, segment: str = "$batch") -> Response:
     if request.method != "POST":
         raise GraphError(405, "MethodNotAllowed", f"The HTTP method '{request.method}' is not allowed on "
                                                   f"'/{version}/$batch'. Allowed: POST.", {"Allow": "POST"})
@@ -182,9 +184,25 @@ def _mark_item() -> None:
         g.batch_item = item
 
 
+class _Version(BaseConverter):
+    """``v1.0`` or ``beta`` in any case (Graph's segments are case-insensitive), given to the view in lower case."""
+
+    regex = r"(?i:v1\.0|beta)"
+
+    def to_python(self, value: str) -> str:
+        return value.lower()
+
+
+class _Batch(BaseConverter):
+    """``$batch`` in any case."""
+
+    regex = r"(?i:\$batch)"
+
+
 def init_app(app: Flask) -> None:
-    """Route /v1.0/$batch and /beta/$batch here, ahead of the catch-all Graph view (Werkzeug prefers the static
-    ``$batch`` segment)."""
-    app.add_url_rule("/<any('v1.0', beta):version>/$batch", endpoint="batch", view_func=_view,
+    """Route /v1.0/$batch and /beta/$batch (any case) here, ahead of the catch-all Graph view (Werkzeug prefers
+    converters with a regex of their own to the catch-all's path converter)."""
+    app.url_map.converters.update(graph_version=_Version, graph_batch=_Batch)
+    app.add_url_rule("/<graph_version:version>/<graph_batch:segment>", endpoint="batch", view_func=_view,
                      methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
     app.before_request(_mark_item)

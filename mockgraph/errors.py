@@ -32,9 +32,16 @@ class GraphError(Exception):
         self.details = details or []
 
 
-def envelope(code: str, message: str, request_id: str, client_request_id: str) -> dict:
-    """Build ``{"error": {code, message, innerError}}``; ``date`` has no offset, like Graph's."""
-    date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+def envelope(code: str, message: str, request_id: str, client_request_id: str, clock: str | None = None) -> dict:
+    """Build ``{"error": {code, message, innerError}}``; ``date`` is UTC without an offset, like Graph's.
+
+    ``clock`` is the app's pinned ``clock`` setting, if any: errors then carry that instant, so a test that pins the
+    clock gets the same bytes on every run.
+    """
+    moment = datetime.now(UTC) if not clock else datetime.fromisoformat(clock.replace("Z", "+00:00"))
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    date = moment.strftime("%Y-%m-%dT%H:%M:%S")
     return {
         "error": {
             "code": code,
@@ -82,8 +89,14 @@ def error_response(error: GraphError):
         g.error_details = error.details
         for line in error.details:  # the reply names the first problem; the log has them all, one line each
             log.info("%s %s request-id=%s: %s", request.method, request.path, g.get("request_id"), line)
-    body = envelope(error.code, error.message, g.request_id, g.client_request_id)
+    body = envelope(error.code, error.message, g.request_id, g.client_request_id, pinned_clock())
     return graph_json(body, error.status, error.headers)
+
+
+def pinned_clock() -> str | None:
+    """The app's ``clock`` setting (None: the wall clock), for the errors it dates."""
+    state = current_app.extensions.get("mockgraph")
+    return state.settings.clock if state is not None else None
 
 
 def register(app: Flask) -> None:

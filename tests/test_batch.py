@@ -249,3 +249,13 @@ def test_the_sdk_batch_request_builder_round_trips():
         assert response.responses["create"].headers["Location"].endswith(listed.value[0].id)
         assert [entry["path"] for entry in server.requests] == [
             "/v1.0" + WEBINARS, "/v1.0" + WEBINARS + "/nope", "/v1.0/$batch", "/v1.0" + WEBINARS]
+
+
+@pytest.mark.parametrize("path", ["/V1.0/$batch", "/v1.0/$BATCH", "/Beta/$Batch"])
+def test_the_batch_path_is_case_insensitive_like_every_graph_path(client, path):
+    """Graph's segments are case-insensitive, so /V1.0/$BATCH is a batch too, run under its version."""
+    r = client.post(path, json={"requests": [{"id": "1", "method": "GET", "url": WEBINARS}]}, headers=AUTH)
+    assert r.status_code == 200, r.get_json()
+    inner = r.get_json()["responses"][0]
+    assert inner["status"] == 200
+    assert inner["body"]["@odata.context"].split("/$metadata")[0].endswith(path.split("/")[1].lower())

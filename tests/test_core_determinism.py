@@ -102,3 +102,14 @@ def _id(raw: bytes) -> str:
     import json
 
     return json.loads(raw)["id"]
+
+
+def test_an_error_is_dated_by_the_pinned_clock():
+    """With the clock pinned, innerError.date is that instant in UTC (Graph's form: no offset), so errors replay too."""
+    client = create_app({"clock": "2026-01-01T09:30:15.250+02:00"}).test_client()
+    for reply in (client.post(PATH, json={"subject": 7}, headers=AUTH),
+                  client.post("/v1.0/$batch", headers=AUTH, json={"requests": [
+                      {"id": "1", "method": "GET", "url": "/me"},
+                      {"id": "2", "method": "GET", "url": "/me", "dependsOn": ["1"]}]}).get_json()["responses"][1]):
+        body = reply.get_json() if hasattr(reply, "get_json") else reply["body"]
+        assert body["error"]["innerError"]["date"] == "2026-01-01T07:30:15"
