@@ -38,7 +38,7 @@ class Kind:
     id_recipe: str | None
     recipes: dict[str, str]
     defaults: dict[str, Any]
-    summary: list[str] | None
+    summary: frozenset[str] | None       # what a list shows (a set: it is asked once per property per item)
     evolvable: list[tuple[tuple, set]]
     hook: str | None = None
     children: dict[str, str] = field(default_factory=dict)
@@ -61,7 +61,8 @@ class Kind:
         """What a list shows of an entity: the summary properties filled, the rest null (as Graph's session lists)."""
         if not self.summary:
             return entity
-        return {k: (v if k in self.summary or k.startswith("@") else None) for k, v in entity.items()}
+        shown = self.summary
+        return {k: (v if k in shown or k[:1] == "@" else None) for k, v in entity.items()}
 
     def hide_unknown_members(self, entity: dict) -> dict:
         for path, members in self.evolvable:
@@ -101,7 +102,7 @@ def load_kinds(*, open_types: bool) -> dict[str, Kind]:
             id_recipe=spec.get("id"),
             recipes=spec.get("generated", {}),
             defaults=spec.get("defaults", {}),
-            summary=spec.get("summary"),
+            summary=frozenset(spec["summary"]) if spec.get("summary") else None,
             evolvable=list(_evolvable_enums(response, base_resolver)),
             hook=spec.get("hook"),
             children=spec.get("children", {}),

@@ -193,12 +193,19 @@ def list_(call: Call, entities: list[dict] | None = None) -> Response:
     body: dict[str, Any] = {"@odata.context": context_url(call, entity=False)}
     if page.count is not None:
         body["@odata.count"] = page.count
-    body["value"] = [select(render(call, {**kind.summarize(e), **copy.deepcopy(kind.in_list)},
-                                   _kind_of(call, e, step.type)), query.select)
+    body["value"] = [select(render(call, _listed(kind, e), _kind_of(call, e, step.type)), query.select)
                      for e in page.value]
     if page.next_token:
         body["@odata.nextLink"] = odata.next_link(call.url, call.args, page.next_token)
     return graph_json(body, 200)
+
+
+def _listed(kind: Kind, entity: dict) -> dict:
+    """What a list shows of an entity, in a dict of its own (render hides members in place)."""
+    shown = kind.summarize(entity)
+    if kind.in_list:
+        return {**shown, **copy.deepcopy(kind.in_list)}
+    return shown if shown is not entity else dict(entity)
 
 
 def count(call: Call) -> Response:
