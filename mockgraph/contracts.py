@@ -17,6 +17,7 @@ from referencing import Registry, Resource
 
 from mockgraph.accept import compile_accepts
 from mockgraph.errors import GraphError
+from mockgraph.refusals import Skimmer, properties_keyword, ref_keyword
 
 log = logging.getLogger("mockgraph")
 
@@ -81,16 +82,22 @@ class Operation:
 def check_body(validator: Any, accepts: Any, body: Any, type_name: str, name: str) -> None:
     """Raise a 400 naming the JSON path of the first error in the body, carrying every error for the log and journal.
 
-    The compiled accept check answers most valid bodies; jsonschema only walks a body to explain a refusal.
+    The compiled accept check answers most valid bodies; jsonschema only walks a body to explain a refusal,
+    and then (refusals.py) only into the values that are not plainly valid.
     """
     if accepts is not None and accepts(body):
         return
     errors = list(validator.iter_errors(body))
     if not errors:
         return
-    explained = [explain(error) for error in sorted(errors, key=lambda e: _position(e, body))]
-    raise GraphError(400, "BadRequest", f"Invalid request body for {type_name}. "
-                                        + explain(first_in_document(errors, body)), details=explained)
+    # each error's position and sentence once: the details are in document order, the message is the first's
+    positions = [_position(error, body) for error in errors]
+    order = sorted(range(len(errors)), key=positions.__getitem__)
+    explained = [explain(errors[i]) for i in order]
+    first = min(positions)
+    best = best_match(error for error, where in zip(errors, positions, strict=True) if where == first)
+    sentence = next((explained[n] for n, i in enumerate(order) if errors[i] is best), None) or explain(best)
+    raise GraphError(400, "BadRequest", f"Invalid request body for {type_name}. {sentence}", details=explained)
 
 
 def _position(error: ValidationError, body: Any) -> tuple:
@@ -215,9 +222,23 @@ def _open_types(schema: Any) -> Any:
     return schema
 
 
+@cache
+def _skimmer(open_types: bool) -> Skimmer:
+    return Skimmer(registry(open_types))
+
+
+@cache
+def _walker(open_types: bool) -> type:
+    """``Validator`` walking as refusals.py does: jsonschema's errors, without descending into plainly valid values."""
+    skimmer = _skimmer(open_types)
+    return jsonschema.validators.extend(Validator, validators={
+        "properties": properties_keyword(skimmer), "$ref": ref_keyword(skimmer)})
+
+
 def validator(ref: str, *, open_types: bool = False):
     """A jsonschema validator for one view (``file#/$defs/name``) of the contracts."""
-    return Validator({"$ref": ref}, registry=registry(open_types), format_checker=Validator.FORMAT_CHECKER)
+    return _walker(open_types)(_skimmer(open_types).root(ref), registry=registry(open_types),
+                               format_checker=Validator.FORMAT_CHECKER)
 
 
 @cache

@@ -441,8 +441,8 @@ def session_contract(facts: Facts) -> dict:
     The session facts carry no request-body table (no ``settable``) and no ``readOnly`` flags, so every structural
     property but the key is a body property: joinWebUrl, audioConferencing, joinInformation and videoTeleconferenceId,
     read-only per the resource docs (their ``docNote``) but "Optional" on the documented page, are accepted and echoed
-    (README: How the mock differs). ``id`` stays out of the body's properties, so additionalProperties refuses it
-    (contracts.explain: "'id' is set by the service"). The types of values come from the same Builder as every other
+    (README: How the mock differs). ``id`` is in the body's properties as a refusal (x-readOnly), so it is refused
+    with --accept-unknown-properties too (contracts.explain: "'id' is set by the service"). The types of values come from the same Builder as every other
     contract: enums with every member plus null (x-membersAfterSentinel for lobbyBypassScope), Edm.Int32's range,
     the offset-free required dateTimeTimeZone.dateTime, and an ``@odata.type`` pattern on every complex value.
     """
@@ -466,6 +466,7 @@ def session_contract(facts: Facts) -> dict:
     }
     for prop in props:
         if prop["name"] == "id":
+            body["id"] = refusal(facts, prop, SESSION, "create", "readOnly")
             reply["id"] = {"title": "Edm.String (the session id)", "type": "string", "minLength": 1}
         else:
             body[prop["name"]] = reply[prop["name"]] = build.value(prop)

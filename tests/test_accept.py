@@ -1,4 +1,5 @@
-"""The compiled accept check (accept.py) says yes to exactly the bodies jsonschema finds no error in."""
+"""The compiled accept check (accept.py) says yes to exactly the bodies jsonschema finds no error in; refusals.py's walk
+finds the same errors as jsonschema's own."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mockgraph.contracts import load_operations, registry
+from mockgraph.contracts import Validator, first_in_document, load_operations, registry, validator
+from mockgraph.entities import load_kinds
 
 from .conftest import FIXTURES
 
@@ -143,3 +145,91 @@ def test_engines_agree_on_generated_bodies(open_types, data):
             path = (data.draw(st.sampled_from(_schema_properties(open_types))),)
         body = _replace(body, path, data.draw(JSON))
     _agree(op, body)
+
+
+# ---- refusals.py: the walk that explains a refusal skips plainly valid values, and finds the same errors
+
+
+def _plain(ref: str, open_types: bool):
+    """jsonschema's own walk of a view, as contracts.validator built it before refusals.py."""
+    return Validator({"$ref": ref}, registry=registry(open_types), format_checker=Validator.FORMAT_CHECKER)
+
+
+def _errors(errors) -> list:
+    """Every field of each error a reply, a log line or the journal could be made from, schemas by identity."""
+    return [(e.message, e.validator, e.validator_value, list(e.absolute_path), list(e.absolute_schema_path),
+             json.dumps(e.instance, sort_keys=True), id(e.schema), _errors(e.context)) for e in errors]
+
+
+def _walks_agree(ref: str, open_types: bool, body) -> bool:
+    walked = list(validator(ref, open_types=open_types).iter_errors(body))
+    reference = list(_plain(ref, open_types).iter_errors(body))
+    assert _errors(walked) == _errors(reference), json.dumps(body)[:300]
+    if reference:
+        assert _errors([first_in_document(walked, body)]) == _errors([first_in_document(reference, body)])
+    return bool(reference)
+
+
+def _views(open_types: bool) -> list[str]:
+    """Every view a body is checked against: each type's create and update, and each operation's request and reply."""
+    kinds = load_kinds(open_types=open_types).values()
+    operations = load_operations(accept_unknown_properties=open_types)
+    return sorted({view.ref for kind in kinds for view in (kind.create, kind.update)}
+                  | {op.spec[part]["schema"] for op in operations for part in ("request", "response")})
+
+
+def test_walks_agree_on_every_single_replacement():
+    """Each tricky value in each place of each example: the session create finds the same errors as jsonschema."""
+    open_types = False  # the open views are walked by the two tests below
+    ref = _operation(open_types).spec["request"]["schema"]
+    seen = set()
+    for body in _examples():
+        for path in _paths(body):  # the declared names are set one by one in the test below
+            for value in TRICKY:
+                seen.add(_walks_agree(ref, open_types, _replace(body, path, value)))
+    assert seen == {True, False}
+
+
+@pytest.mark.parametrize("open_types", OPEN_TYPES)
+def test_walks_agree_on_every_view(open_types):
+    """Every view, on every example, and with each of its own properties set to wrong values in two bodies."""
+    seen = set()
+    resolver = registry(open_types).resolver()
+    for ref in _views(open_types):
+        names = sorted(resolver.lookup(ref).contents.get("properties", {}))
+        for body in _examples():
+            seen.add(_walks_agree(ref, open_types, body))
+        for body in ({}, _minimal()):
+            for name in names:
+                for value in ("x", 5, 5.0, None, True, {"a": 1}, [{}], "2024-03-30T10:00:00Z"):
+                    seen.add(_walks_agree(ref, open_types, {**body, name: value}))
+    assert seen == {True, False}
+
+
+@pytest.mark.parametrize("open_types", OPEN_TYPES)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_walks_agree_on_generated_bodies(open_types, data):
+    """Generated bodies against any view (examples with random values at random places) give the same errors."""
+    ref = data.draw(st.sampled_from(_views(open_types)))
+    body = data.draw(st.sampled_from(_examples()))
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(list(_paths(body))))
+        body = _replace(body, path, data.draw(JSON))
+    _walks_agree(ref, open_types, body)
+
+
+def test_plainly_valid_values_are_not_descended_into(monkeypatch):
+    """A body with one wrong value among many right ones descends only into the wrong one."""
+    descended = []
+    original = Validator.descend
+
+    def descend(self, instance, schema, path=None, *args, **kwargs):
+        descended.append(path)
+        return original(self, instance, schema, path, *args, **kwargs)
+
+    walker = validator(_operation(False).spec["request"]["schema"])
+    monkeypatch.setattr(type(walker), "descend", descend)
+    body = {**_minimal(), "capacity": "lots"}
+    assert [e.message for e in walker.iter_errors(body)] == ["'lots' is not of type 'integer', 'null'"]
+    assert [p for p in descended if p is not None] == ["capacity"]

@@ -338,10 +338,13 @@ def test_committed_session_contract_is_what_the_script_makes_now():
 
 
 def test_session_views_share_one_property_list():
-    """The create body is every listed property but id, the reply every one, both in the facts' order."""
+    """The create body is every listed property (id only as a read-only refusal), the reply every one, in the facts'
+    order."""
     names, views = SESSION["x-properties"], SESSION["$defs"]
     assert len(names) == 39 and names[0] == "id"
-    assert [p for p in views["virtualEventSession"]["properties"] if p != "@odata.type"] == names[1:]
+    body = views["virtualEventSession"]["properties"]
+    assert [p for p in body if p != "@odata.type"] == names
+    assert body["id"] == {"title": "no value: id is read-only (the service sets it)", "x-readOnly": True, "not": {}}
     reply = views["virtualEventSessionResponse"]
     assert [p for p in reply["properties"] if not p.startswith("@odata.")] == names
     assert reply["required"] == list(reply["properties"])
@@ -367,7 +370,7 @@ SESSION_BODIES = [
     ({"joinWebUrl": "https://teams.microsoft.com/l/x", "videoTeleconferenceId": "123",
       "audioConferencing": {"conferenceId": "1"}, "joinInformation": {"content": "x", "contentType": "html"}},
      None, None),
-    ({"subject": "x", "id": "s1"}, [], "additionalProperties"),
+    ({"subject": "x", "id": "s1"}, ["id"], "not"),  # read-only, so refused with open types too
     ({"lobbyBypassSettings": {"scope": "invited"}}, None, None),
     ({"lobbyBypassSettings": {"scope": "anyone"}}, ["lobbyBypassSettings", "scope"], "enum"),
     ({"startDateTime": {"timeZone": "UTC"}}, ["startDateTime"], "required"),

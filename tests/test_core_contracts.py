@@ -67,7 +67,9 @@ NO_REFERENCE = ("needs Graph's metadata, and the Graph reference folder (shared/
 
 
 def _body_properties() -> dict:
-    return SCHEMA["$defs"]["virtualEventSession"]["properties"]
+    """The properties a create body may carry (``id`` is there only to be refused: x-readOnly)."""
+    return {name: schema for name, schema in SCHEMA["$defs"]["virtualEventSession"]["properties"].items()
+            if not schema.get("x-readOnly")}
 
 
 def test_contract_covers_the_38_properties_of_the_current_v1_type():
@@ -121,3 +123,25 @@ def test_int32_range_and_datetime_shapes_are_in_the_contract():
     dtz = SCHEMA["$defs"]["dateTimeTimeZone"]
     assert dtz["required"] == ["dateTime"]
     assert dtz["properties"]["dateTime"]["type"] == "string"
+
+
+@pytest.mark.parametrize("value", [5, None, "chosen-by-the-client"])
+def test_an_id_is_refused_in_open_mode_too(value):
+    """With accept_unknown_properties a session body's id is still the service's: refused, as in the default mode
+    (a number once made a 500, a string replaced the service's id)."""
+    from mockgraph import create_app
+
+    replies = {}
+    for open_types in (False, True):
+        client = create_app({"accept_unknown_properties": open_types}).test_client()
+        path = SESSIONS.format(event=EVENT)
+        made = client.post(path, json={"subject": "x"}, headers=AUTH).get_json()["id"]
+        replies[open_types] = [
+            client.post(path, json={"subject": "x", "id": value}, headers=AUTH),
+            client.patch(f"{path}/{made}", json={"id": value}, headers=AUTH),
+        ]
+        assert client.get(f"{path}/{made}", headers=AUTH).get_json()["id"] == made
+    for closed, opened in zip(replies[False], replies[True], strict=True):
+        assert opened.status_code == closed.status_code == 400
+        assert opened.get_json()["error"]["message"] == closed.get_json()["error"]["message"]
+        assert "'id' is set by the service" in opened.get_json()["error"]["message"]
