@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from flask import Flask
@@ -61,7 +62,7 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
         store=store or open_store(settings.store_url, settings.journal_size, settings.max_entities),
         fakes=Fakes(settings.seed),
         operations=operations,
-        router=Router(graph_operations()),
+        router=_router(),
         kinds=load_kinds(open_types=settings.accept_unknown_properties),
     )
     headers.install(app)
@@ -80,6 +81,12 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
     return app
 
 
+@cache
+def _router() -> Router:
+    """Every Graph path compiled once per process (read-only once built): a scratch app or a fixture's reuses it."""
+    return Router(graph_operations())
+
+
 def warm_up(settings: Settings) -> None:
     """Answer each documented example once on a scratch app, in the calling thread.
 
@@ -88,11 +95,14 @@ def warm_up(settings: Settings) -> None:
     3.11 can fail with "AST constructor recursion depth mismatch" when they do, and under pytest
     every plugin's modules (Faker's and mockgraph's among them) are compiled by its assertion
     rewriter. Served workers also fork with nothing left to import, so first requests are fast.
+    Werkzeug's client rather than Flask's: ``flask.testing`` (and click's) would be imported for this alone.
     """
+    from werkzeug.test import Client
+
     import mockgraph.pacts.recorder  # noqa: F401 - used by GET /_mockgraph/pact
 
     scratch = create_app(settings.replace(store=None, store_path=None, journal_size=0, propagate_exceptions=False))
-    client = scratch.test_client()
+    client = Client(scratch)
     for op in scratch.extensions["mockgraph"].operations:
         path = op.concrete_path(op.versions[0], **{op.parent: "warm-up"})
         for example in op.examples:

@@ -164,8 +164,12 @@ class Router:
 
     @staticmethod
     def _child(node: Node, kind: str, value: Any, path: str) -> Node:
-        if kind == "literal":
-            return node.literals.setdefault(value.casefold(), Node())
+        if kind == "literal":  # most segments are already in the tree: no Node built to be thrown away
+            name = value.casefold()
+            child = node.literals.get(name)
+            if child is None:
+                child = node.literals[name] = Node()
+            return child
         if kind == "key":
             if node.key is None:
                 node.key = (value, Node())

@@ -1,4 +1,8 @@
-"""Running an app under gunicorn from Python, with mockgraph's log format and start-up banner."""
+"""Running an app under gunicorn from Python, with mockgraph's log format and start-up banner.
+
+Any Flask app: the caller builds it and warms it up first (``mockgraph.app.warm_up``, before gunicorn forks its
+workers), so this module imports gunicorn and mockgraph's error envelope, not the app.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,6 @@ from gunicorn.glogging import Logger
 from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
-from mockgraph.app import warm_up
 from mockgraph.errors import front_end_reply
 
 ACCESS_FORMAT = '%(m)s %(U)s %(s)s request-id=%({request-id}o)s'
@@ -25,6 +28,11 @@ CLIENT_IDLE_SECONDS = 5.0
 #: How long one request may take to arrive, head and body. A client that sends a byte every few
 #: seconds is never silent for CLIENT_IDLE_SECONDS, yet would hold a thread for as long as it liked.
 REQUEST_SECONDS = 15.0
+#: Settings left out on a gunicorn too old to know them. gunicorn's control socket is off: each
+#: server would listen on the same $XDG_RUNTIME_DIR/gunicorn.ctl (or ~/.gunicorn/gunicorn.ctl), so two mocks on a
+#: host would fight over it, and starting it imports asyncio in the master just as the workers boot (~15 ms of CPU,
+#: beside the booting workers on a 2-core machine). mockgraph's own endpoints are /_mockgraph/.
+_IF_KNOWN = {"control_socket_disable"}
 
 
 #: Parse errors that are not the client's: gunicorn answers those itself (500).
@@ -131,7 +139,8 @@ class _Gunicorn(BaseApplication):
 
     def load_config(self) -> None:
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            if key in self.cfg.settings or key not in _IF_KNOWN:
+                self.cfg.set(key, value)
 
     def load(self) -> Flask:
         return self.application
@@ -139,7 +148,7 @@ class _Gunicorn(BaseApplication):
 
 def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner: str,
         sock: socket.socket | None = None) -> None:
-    """Serve until interrupted; prints the base URL once the socket is bound.
+    """Serve ``app`` until interrupted; prints the base URL once the socket is bound.
 
     ``sock`` is a socket already bound to ``host``:``port`` (``mockgraph.ports.bind``): gunicorn
     then listens on it instead of binding, so a bad address was reported before gunicorn started
@@ -147,7 +156,6 @@ def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner:
     """
     bind_host = f"[{host}]" if ":" in host else host
     bind = f"{bind_host}:{port}" if sock is None else f"fd://{sock.detach()}"  # gunicorn closes the fd it is given
-    warm_up(app.extensions["mockgraph"].settings)
     _log_to_stderr()
 
     def when_ready(server) -> None:
@@ -171,4 +179,5 @@ def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner:
         "keepalive": 75,
         "when_ready": when_ready,
         "proc_name": "mockgraph",
+        "control_socket_disable": True,
     }).run()

@@ -105,12 +105,23 @@ def test_a_store_that_cannot_be_opened_is_one_line(tmp_path):
 
 def test_serve_help_names_each_options_variable():
     """Every serve option has its MOCKGRAPH_* variable (the name from_env reads for a setting), shown in --help."""
-    serve = main.commands["serve"]
+    serve = main.get_command(click.Context(main), "serve")
     options = [p for p in serve.params if isinstance(p, click.Option) and p.name != "help"]
     text = " ".join(CliRunner().invoke(main, ["serve", "--help"]).output.split())  # help wraps at 80 columns
     for option in options:
         assert option.envvar == f"MOCKGRAPH_{option.name.upper()}"
         assert f"env var: {option.envvar}" in text
+
+
+def test_serve_imports_no_other_commands_module():
+    """`mockgraph serve` loads serve_cli alone (not the Pact broker's HTTP client); the old names still import."""
+    code = ("import sys\nfrom mockgraph.cli import main\nmain(['serve', '--help'], standalone_mode=False)\n"
+            "print(sorted(m for m in sys.modules if m.endswith('_cli')))\n"
+            "from mockgraph.cli import MANIFEST, CliError, example_files, serve, token\n"
+            "print(serve.name, token.name)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-2:] == ["['mockgraph.serve_cli']", "serve token"]
 
 
 def test_main_help_shows_whole_command_summaries():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import requests
 
@@ -53,3 +54,11 @@ def test_seed_comes_from_the_environment():
         body = requests.post(server.url + PATH, json={}, headers=AUTH, timeout=10).json()
     expected = create_app({"seed": 77}).test_client().post(PATH, json={}, headers=AUTH).get_json()
     assert body["id"] == expected["id"]
+
+
+def test_serve_opens_no_gunicorn_control_socket(tmp_path):
+    """No gunicorn.ctl where gunicorn would put it: two mocks on one host would otherwise take each other's."""
+    with served("--workers", "1", env={"HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(tmp_path)}) as server:
+        assert requests.post(server.url + PATH, json=BODIES[0], headers=AUTH, timeout=10).status_code == 201
+        time.sleep(0.5)  # gunicorn opens it once the workers are spawned
+        assert list(tmp_path.rglob("gunicorn.ctl")) == []
