@@ -1,18 +1,21 @@
 """Every target of issue 12, each printed as a figure and a ratio against a floor measured in the same run.
 
     python bench/bench_serve.py              # full: all peers, c=1/8/64, 3 rounds, 100,000-entity state,
-                                             # the fixture, and the server comparison (about 15 minutes)
-    python bench/bench_serve.py --quick      # CI smoke: no Prism, no server comparison, 1 round of 1 s,
-                                             # 5,000 entities of state (under 2 minutes)
-    python bench/bench_serve.py --servers    # only the server comparison (gunicorn vs granian)
+                                             # the fixture, and the server comparison (20-25 minutes)
+    python bench/bench_serve.py --quick      # CI smoke: no Prism, 1 round of 1 s, 5,000 entities of state,
+                                             # the server comparison's three configs at c=8 (under 2 minutes)
+    python bench/bench_serve.py --servers    # only the server comparison (bench/servers.py)
 
 Installs what it needs: wrk (Debian package), the Pact stub server (pact-python-cli, PyPI), Prism
 (npm, into bench/.cache) when npm can reach its registry, granian (PyPI) for the Flask floor: a Flask app
 that reads the body and replays fixed replies (``bench/floor_app.py``), so the most any create, get or
 list through Flask can reach here. Its replies are mockgraph's own bytes for the same requests, so both
-sides send bodies of the same size. A peer that cannot be installed or started is skipped with the
-reason. Everything listens on 127.0.0.1 on a free port; every load is bounded in time (wrk -d) and per
-request (wrk --timeout). Figures on a shared machine are noisy: read the ratios, not the absolute numbers.
+sides send bodies of the same size. Beside each of `mockgraph serve`'s targets the run prints the server
+floor: the same floor app on serve's own server (gunicorn through ``mockgraph.wsgi``, ``bench/floor_serve.py``),
+measured in the same interleaved rounds, so a target no app could meet on that server shows as such.
+A peer that cannot be installed or started is skipped with the reason. Everything listens on 127.0.0.1
+on a free port; every load is bounded in time (wrk -d) and per request (wrk --timeout). Figures on a
+shared machine are noisy: read the ratios, not the absolute numbers. Nothing here asserts a figure.
 """
 
 from __future__ import annotations
@@ -24,35 +27,43 @@ import os
 import platform
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-CACHE = ROOT / "bench" / ".cache"
-BIN = Path(sys.executable).parent
-SESSIONS = "/v1.0/solutions/virtualEvents/events/{event}/sessions"
-PATH = SESSIONS.format(event="e1")
-GET_EVENT, LIST_EVENT, BIG_EVENT = "bench-get", "bench-list", "bench-big"
-LIST_SIZE = 10
-BODY = (ROOT / "fixtures" / "virtualEventSession.create.request.minimal.json").read_bytes()
-INVALID = json.dumps({**json.loads(BODY), "capacity": "lots"}).encode()
-HEADERS = {"Content-Type": "application/json", "Authorization": "Bearer bench"}
-MOCKGRAPH = "mockgraph serve"
-FLOOR = "Flask floor: fixed replies (granian 2 workers)"
-IMPORTS = "import flask, faker"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import servers, targets
+from bench.harness import (
+    BIG_EVENT,
+    BODY,
+    CACHE,
+    FLOOR,
+    HEADERS,
+    IMPORTS,
+    INVALID,
+    LIST_SIZE,
+    MOCKGRAPH,
+    PATH,
+    ROOT,
+    SESSIONS,
+    Load,
+    Peer,
+    Running,
+    call,
+    floor_peer,
+    log,
+    lua,
+    mockgraph_argv,
+    pip_command,
+    read_paths,
+)
 
-def log(message: str) -> None:
-    print(f"bench: {message}", file=sys.stderr, flush=True)
+NAIVE = "naive Flask+jsonschema (plain gunicorn, 2 sync workers)"
 
 
 # ---------------------------------------------------------------- installing what is needed
@@ -64,18 +75,6 @@ def ensure_wrk() -> str | None:
         for argv in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "wrk"]):
             subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600, check=False)
     return shutil.which("wrk")
-
-
-def pip_command(package: str, command: str) -> str:
-    """The path of ``command`` beside this Python, pip-installing ``package`` first if it is missing."""
-    found = shutil.which(command, path=str(BIN))
-    if not found:
-        log(f"installing {package} with pip")
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], timeout=600, check=True)
-        found = shutil.which(command, path=str(BIN))
-    if not found:
-        raise RuntimeError(f"{package} installed no `{command}` command")
-    return found
 
 
 def ensure_pact() -> str:
@@ -112,46 +111,6 @@ def ensure_prism() -> str:
     return str(prism)
 
 
-def floor_replies() -> Path:
-    """mockgraph's own reply bodies for the create, get and list the loads send, for the floor to replay."""
-    from mockgraph.app import create_app
-
-    client = create_app({}).test_client()
-    created = client.post(SESSIONS.format(event=GET_EVENT), data=BODY, headers=HEADERS)
-    got = client.get(created.headers["Location"], headers=HEADERS)
-    for _ in range(LIST_SIZE):
-        client.post(SESSIONS.format(event=LIST_EVENT), data=BODY, headers=HEADERS)
-    listed = client.get(SESSIONS.format(event=LIST_EVENT), headers=HEADERS)
-    path = CACHE / "floor-replies.json"
-    path.write_text(json.dumps({"create": created.get_data(as_text=True), "get": got.get_data(as_text=True),
-                                "list": listed.get_data(as_text=True)}))
-    return path
-
-
-# ---------------------------------------------------------------- the servers
-@dataclass
-class Peer:
-    name: str
-    argv: list[str]  # "{port}" is replaced by the free port
-    checks_body: str
-    env: dict[str, str] = field(default_factory=dict)
-    reads: bool = False  # serves GET of a session and a one-page list (mockgraph and the floor)
-
-
-def mockgraph_argv(extra: str = "") -> list[str]:
-    return [sys.executable, "-m", "mockgraph", "serve", "--host", "127.0.0.1", "--port", "{port}", *extra.split()]
-
-
-def granian_argv(target: str, workers: int, threads: int) -> list[str]:
-    return [pip_command("granian", "granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", "{port}",
-            "--workers", str(workers), "--blocking-threads", str(threads), "--no-ws", "--log-level", "warning",
-            target]
-
-
-def floor_peer() -> Peer:
-    return Peer(FLOOR, granian_argv("bench.floor_app:app", 2, 1), "no (fixed replies)",
-                {"FLOOR_REPLIES": str(floor_replies())}, reads=True)
-
 
 def peers(args) -> tuple[list[Peer], list[str]]:
     """The servers to measure, and a line for each peer skipped."""
@@ -177,142 +136,10 @@ def peers(args) -> tuple[list[Peer], list[str]]:
         except Exception as exc:
             skipped.append(f"Prism skipped: {exc}")
     if "naive" in wanted:
-        listed.append(Peer("naive Flask+jsonschema (gunicorn 2 sync)",
+        listed.append(Peer(NAIVE,
                            [sys.executable, "-m", "gunicorn", "-w", "2", "-k", "sync", "--log-level", "warning",
                             "-b", "127.0.0.1:{port}", "--chdir", str(ROOT), "bench.naive_app:app"], "yes"))
     return listed, skipped
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def call(port: int, method: str, path: str, body: bytes | None = None,
-         timeout: float = 2.0) -> tuple[int, dict[str, str], bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        conn.request(method, path, body=body, headers=HEADERS)
-        reply = conn.getresponse()
-        return reply.status, dict(reply.getheaders()), reply.read()
-    finally:
-        conn.close()
-
-
-def post(port: int, body: bytes = BODY, timeout: float = 2.0, path: str = PATH) -> int:
-    return call(port, "POST", path, body, timeout)[0]
-
-
-class Running:
-    """A peer started in its own process group; ``cold`` is launch → first 201 in seconds."""
-
-    def __init__(self, peer: Peer, deadline: float = 60.0):
-        self.port = free_port()
-        argv = [a.replace("{port}", str(self.port)) for a in peer.argv]
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MOCKGRAPH_")}
-        start = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                     env={**env, **peer.env}, start_new_session=True, cwd=ROOT)
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{peer.name} exited with {self.proc.returncode}")
-            try:
-                if post(self.port) == 201:
-                    break
-            except OSError:
-                pass
-            if time.perf_counter() - start > deadline:
-                self.stop()
-                raise RuntimeError(f"{peer.name} gave no 201 within {deadline:.0f} s")
-            time.sleep(0.002)
-        self.cold = time.perf_counter() - start
-
-    def rss_mib(self) -> tuple[float, float]:
-        """(largest process, whole group) resident memory in MiB."""
-        sizes = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[2]) == self.proc.pid:  # fields[2] is the process group id
-                sizes.append(int(fields[21]) * os.sysconf("SC_PAGE_SIZE") / 2**20)
-        return (max(sizes), sum(sizes)) if sizes else (0.0, 0.0)
-
-    def stop(self) -> None:
-        try:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
-        except ProcessLookupError:
-            pass
-
-
-def read_paths(port: int) -> dict[str, str]:
-    """Make what the reads need (a session, a collection of LIST_SIZE) and return each load's path."""
-    _, headers, _ = call(port, "POST", SESSIONS.format(event=GET_EVENT), BODY)
-    location = headers.get("Location", "")
-    get_path = location[location.index("/v1.0/"):] if "/v1.0/" in location else SESSIONS.format(event=GET_EVENT) + "/1"
-    for _ in range(LIST_SIZE):
-        call(port, "POST", SESSIONS.format(event=LIST_EVENT), BODY)
-    return {"create": PATH, "get": get_path, "list": SESSIONS.format(event=LIST_EVENT)}
-
-
-# ---------------------------------------------------------------- load
-def lua(name: str, method: str = "POST", body: bytes | None = BODY) -> Path:
-    script = CACHE / name
-    headers = "".join(f'wrk.headers["{k}"] = "{v}"\n' for k, v in HEADERS.items())
-    text = f'wrk.method = "{method}"\n{headers}'
-    if body is not None:
-        text += f"wrk.body = {json.dumps(body.decode())}\n"
-    script.write_text(text)
-    return script
-
-
-def _ms(text: str) -> float:
-    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
-    return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}[unit]
-
-
-def wrk(binary: str, port: int, conns: int, seconds: float, script: Path, path: str = PATH,
-        timeout: float = 2.0) -> dict:
-    out = subprocess.run([binary, f"-t{min(conns, 2)}", f"-c{conns}", f"-d{seconds:g}s", "--timeout", f"{timeout:g}s",
-                          "--latency", "-s", str(script), f"http://127.0.0.1:{port}{path}"],
-                         capture_output=True, text=True, timeout=seconds + timeout + 60, check=True).stdout
-    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50, p99 = re.search(r"\s50%\s+(\S+)", out), re.search(r"\s99%\s+(\S+)", out)
-    return {
-        "rps": rate,
-        "p50": _ms(p50.group(1)) if p50 else float("nan"),
-        "p99": _ms(p99.group(1)) if p99 else float("nan"),
-        "timeouts": int(errors.group(4)) if errors else 0,
-        "errors": sum(map(int, errors.groups()[:3])) if errors else 0,
-        "non2xx": int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0,
-    }
-
-
-def median_of(runs: list[dict]) -> dict:
-    """Latencies and rates: the median round; error counts: the sum over rounds."""
-    middle = ("rps", "p50", "p99")
-    return {k: statistics.median(r[k] for r in runs) if k in middle else sum(r[k] for r in runs) for k in runs[0]}
-
-
-@dataclass
-class Load:
-    """How one run loads a server: wrk, its scripts, and the seconds and rounds of each load."""
-
-    binary: str
-    seconds: float
-    rounds: int
-    scripts: dict[str, Path]
-
-    def __call__(self, port: int, what: str, conns: int, path: str, timeout: float = 2.0) -> dict:
-        return median_of([wrk(self.binary, port, conns, self.seconds, self.scripts[what], path, timeout)
-                          for _ in range(self.rounds)])
 
 
 def measure_peer(peer: Peer, load: Load, colds: int, reads_at: tuple[int, ...]) -> dict:
@@ -414,39 +241,6 @@ def measure_state(load: Load, entities: int, argv_extra: str) -> dict:
     return out
 
 
-# ---------------------------------------------------------------- the server choice
-def server_configs() -> list[Peer]:
-    """`mockgraph serve` as shipped, its one-worker form, and granian with one and two workers."""
-    store = Path(tempfile.mkdtemp(prefix="mockgraph-bench-")) / "state.sqlite3"
-    return [
-        Peer("gunicorn gthread 2w x 4t, SQLite (serve default)", mockgraph_argv(), ""),
-        Peer("gunicorn gthread 1w x 4t, memory", mockgraph_argv("--workers 1"), ""),
-        Peer("granian 1w x 1t, memory", granian_argv("bench.run_granian:app", 1, 1), ""),
-        Peer("granian 1w x 4t, memory", granian_argv("bench.run_granian:app", 1, 4), ""),
-        Peer("granian 2w x 4t, SQLite", granian_argv("bench.run_granian:app", 2, 4), "",
-             {"MOCKGRAPH_STORE_PATH": str(store)}),
-    ]
-
-
-def measure_servers(load: Load) -> dict[str, dict]:
-    results = {}
-    for peer in server_configs():
-        log(f"server comparison: {peer.name}")
-        try:
-            run = Running(peer)
-        except Exception as exc:
-            results[peer.name] = {"skipped": str(exc)}
-            continue
-        try:
-            paths = read_paths(run.port)
-            results[peer.name] = {"cold": run.cold, **{(w, c): load(run.port, w, c, paths[w])
-                                                      for w in ("create", "get", "list") for c in (8, 64)},
-                                  "rss": run.rss_mib()}
-        finally:
-            run.stop()
-    return results
-
-
 # ---------------------------------------------------------------- in process
 IN_PROCESS = r"""
 import json, statistics, time
@@ -481,14 +275,22 @@ print(json.dumps(out))
 """
 
 
-def imports_floor(rounds: int) -> float:
-    """Seconds a fresh interpreter takes to import Flask and Faker: no server can start faster."""
-    times = []
+def launches(rounds: int, argv_extra: str) -> dict[str, float]:
+    """Seconds to a first 201 (median), taken in turn each round: `mockgraph serve`, its two floors.
+
+    ``imports``: a fresh interpreter importing Flask and Faker (no mock built on them can start faster);
+    ``floor``: the floor app through mockgraph.wsgi (how fast serve's server itself gets to a 201).
+    """
+    times: dict[str, list[float]] = {"serve": [], "imports": [], "floor": []}
     for _ in range(rounds):
+        run = Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), ""))
+        times["serve"].append(run.cold)
+        run.stop()
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", IMPORTS], cwd=ROOT, check=True)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+        times["imports"].append(time.perf_counter() - t)
+        times["floor"].append(servers.launches(1))
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def in_process() -> dict:
@@ -507,43 +309,6 @@ def rates(n: int) -> dict[str, float]:
 
 
 # ---------------------------------------------------------------- the report
-@dataclass
-class Target:
-    """One target of the issue: a figure, the baseline it is compared with, and the bound on the ratio."""
-
-    name: str
-    figure: float
-    baseline: float | None
-    unit: str
-    bound: float
-    at_least: bool  # the ratio must be at least the bound (throughput), else at most (latency, time)
-    note: str = ""
-
-    @property
-    def ratio(self) -> float:
-        """figure / baseline; with no baseline (a count that must stay under a bound), the figure itself."""
-        if self.baseline is None:
-            return self.figure
-        return self.figure / self.baseline if self.baseline else float("nan")
-
-    @property
-    def met(self) -> bool:
-        return self.ratio >= self.bound if self.at_least else self.ratio <= self.bound
-
-
-def targets_table(rows: list[Target]) -> None:
-    print("\n| target | figure | baseline (same run) | ratio | bound | met? |")
-    print("|---|---|---|---|---|---|")
-    for t in rows:
-        sign, met = "≥" if t.at_least else "≤", "yes" if t.met else "**no**"
-        note = f" ({t.note})" if t.note else ""
-        if t.baseline is None:
-            print(f"| {t.name} | {t.figure:,.0f} | none{note} | | {sign} {t.bound:g} | {met} |")
-            continue
-        print(f"| {t.name} | {t.figure:,.1f} {t.unit} | {t.baseline:,.1f} {t.unit}{note} | {t.ratio:.2f}x "
-              f"| {sign} {t.bound:g}x | {met} |")
-
-
 def report_peers(results: dict, skipped: list[str], args) -> None:
     print("\n| server | checks the body? | load | c | req/s | p50 ms | p99 ms | timeouts/errors | non-2xx "
           "| vs floor req/s | cold start ms | peak RSS MiB (largest / all) |")
@@ -582,23 +347,6 @@ def report_state(state: dict) -> None:
           f"lists of the big collection")
 
 
-def report_servers(servers: dict) -> None:
-    print("\nServer comparison (same app; req/s, p99 ms in brackets; errors+timeouts marked !):")
-    print("\n| server | create c=8 | create c=64 | get c=8 | get c=64 | list c=8 | list c=64 | cold ms | RSS MiB |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for name, r in servers.items():
-        if "skipped" in r:
-            print(f"| {name} | skipped: {r['skipped']} |||||||| ")
-            continue
-        cells = []
-        for what in ("create", "get", "list"):
-            for c in (8, 64):
-                x = r[(what, c)]
-                bad = x["timeouts"] + x["errors"]
-                cells.append(f"{x['rps']:,.0f} ({x['p99']:.0f})" + (f" !{bad}" if bad else ""))
-        print(f"| {name} | {' | '.join(cells)} | {1e3 * r['cold']:.0f} | {r['rss'][0]:.0f} / {r['rss'][1]:.0f} |")
-
-
 def fixture_figures(rounds: int, tests: int) -> dict:
     from bench import bench_fixture
 
@@ -612,8 +360,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="CI smoke run (under 2 minutes)")
     parser.add_argument("--servers", action="store_true", help="only the server comparison")
-    parser.add_argument("--no-servers", action="store_true", help="skip the server comparison in a full run")
-    parser.add_argument("--seconds", type=float, default=4.0, help="length of each wrk load")
+    parser.add_argument("--no-servers", action="store_true", help="skip the server comparison")
+    parser.add_argument("--seconds", type=float, default=4.0, help="length of each wrk load (whole seconds)")
+    parser.add_argument("--server-seconds", type=float, default=2.0,
+                        help="length of each wrk load in the server comparison (12 configs x 6 loads x rounds)")
     parser.add_argument("--rounds", type=int, default=3, help="loads per concurrency; the median is shown")
     parser.add_argument("--cold", type=int, default=5, help="cold starts per server; the median is shown")
     parser.add_argument("--entities", type=int, default=100_000, help="entities stored for the state figures")
@@ -622,7 +372,7 @@ def main() -> int:
     parser.add_argument("--mockgraph-args", default="", help="extra arguments for `mockgraph serve`")
     args = parser.parse_args()
     if args.quick:
-        args.seconds, args.rounds, args.cold, args.entities, args.no_servers = 1.0, 1, 1, 5000, True
+        args.seconds, args.server_seconds, args.rounds, args.cold, args.entities = 1.0, 1.0, 1, 1, 5000
         args.peers = args.peers.replace("prism", "")
     CACHE.mkdir(parents=True, exist_ok=True)
     (CACHE / ".gitignore").write_text("*\n")
@@ -633,16 +383,19 @@ def main() -> int:
     scripts = {"create": lua("create.lua"), "invalid": lua("invalid.lua", body=INVALID),
                "get": lua("get.lua", "GET", None), "list": lua("list.lua", "GET", None)}
     load = Load(binary, args.seconds, args.rounds, scripts)
+    server_load = Load(binary, args.server_seconds, args.rounds, scripts)
+    peers_part = "" if args.servers else (f"{args.rounds} round(s) of {args.seconds:g} s per load, medians; "
+                                          f"cold start median of {args.cold}; ")
     print(f"\nDate: {time.strftime('%Y-%m-%d %H:%M %Z')}  \nMachine: {machine()}  \nRun: `{' '.join(sys.argv)}` "
-          f"({args.rounds} round(s) of {args.seconds:g} s per load, medians; cold start median of {args.cold}; "
+          f"({peers_part}the server comparison {args.rounds} interleaved round(s) of {args.server_seconds:g} s; "
           f"load average before the run {os.getloadavg()[0]:.2f})")
     if args.servers:
-        report_servers(measure_servers(load))
+        servers.report(servers.measure(server_load, args.quick), server_load)
         return 0
 
-    servers, skipped = peers(args)
+    listed, skipped = peers(args)
     results = {}
-    for peer in servers:
+    for peer in listed:
         log(f"{peer.name}: {args.cold} cold start(s), loads")
         try:
             results[peer.name] = measure_peer(peer, load, args.cold, (8, 64) if peer.name in (MOCKGRAPH, FLOOR) else ())
@@ -650,18 +403,18 @@ def main() -> int:
             skipped.append(f"{peer.name} skipped: {exc}")
     log(f"state: 12 entities, then {args.entities:,}")
     state = measure_state(load, args.entities, args.mockgraph_args)
-    log("in-process rates, imports floor, in-process server")
+    log("launches (serve, imports floor, server floor), in-process rates, in-process server")
     rate = rates(300 if args.quick else 2000)
-    imports = imports_floor(args.cold)
+    launch = launches(args.cold, args.mockgraph_args)
     local = in_process()
     log("the pytest fixture against pytest-httpserver")
     fixture = fixture_figures(1 if args.quick else 5, args.tests)
-    servers_cmp = None if args.no_servers else measure_servers(load)
+    compared = None if args.no_servers else servers.measure(server_load, args.quick)
 
     report_peers(results, skipped, args)
     report_state(state)
-    if servers_cmp:
-        report_servers(servers_cmp)
+    if compared:
+        servers.report(compared, server_load)
     print(f"\nIn process (Flask test client, fresh app): accept {rate['accept']:,.0f} creates/s, reject "
           f"{rate['reject']:,.0f}/s. `import mockgraph.server` {1e3 * local['import']:.0f} ms (whole process); first "
           f"MockGraphServer().start() {1e3 * local['first']:.1f} ms, later starts {1e3 * local['start']:.1f} ms, "
@@ -673,65 +426,11 @@ def main() -> int:
     for name, lap in laps.items():
         print(f"  {args.tests}-test run, {name}: median lap {lap['lap']:.0f} us, session teardown "
               f"{lap['teardown'] / 1e3:.1f} ms")
-    rows = targets(results, state, rate, imports, cold, laps)
-    print("\nTargets of issue 12, each against its baseline measured in this run:")
-    targets_table(rows)
+    rows = targets.targets(results, state, rate, launch, cold, laps, compared)
+    print("\nTargets of issue 12, each against its baseline measured in this run; beside `mockgraph serve`'s, the "
+          "server floor: the floor app (fixed replies) on serve's own server, as a ratio to the same baseline:")
+    targets.table(rows)
     return 0
-
-
-def targets(results: dict, state: dict, rate: dict, imports: float, cold: dict, laps: dict) -> list[Target]:
-    rows: list[Target] = []
-    mine, floor = results.get(MOCKGRAPH), results.get(FLOOR)
-    if mine and floor:
-        for what in ("create", "get", "list"):
-            rows.append(Target(f"{what} at c=8, req/s, vs the Flask floor", mine["loads"][(what, 8)]["rps"],
-                               floor["loads"][(what, 8)]["rps"], "req/s", 0.5, True))
-        for what in ("create", "get", "list"):
-            rows.append(Target(f"{what} p99 at c=8, vs the floor's p99", mine["loads"][(what, 8)]["p99"],
-                               floor["loads"][(what, 8)]["p99"], "ms", 3, False))
-        for name in ("Prism", "naive Flask+jsonschema (gunicorn 2 sync)"):
-            if name in results:
-                rows.append(Target(f"create at c=8 vs {name.split(' (')[0]}", mine["loads"][("create", 8)]["rps"],
-                                   results[name]["loads"][("create", 8)]["rps"], "req/s", 2, True))
-    if mine:
-        bad = sum(mine["loads"][(w, 64)]["timeouts"] + mine["loads"][(w, 64)]["errors"]
-                  for w in ("create", "get", "list"))
-        print(f"\nmockgraph at c=64 (create, get, list): {bad} timeouts or socket errors; non-2xx "
-              f"{sum(mine['loads'][(w, 64)]['non2xx'] for w in ('create', 'get', 'list'))}")
-        rows.append(Target("errors or timeouts at c=64 (create, get, list), count", bad, None, "", 0, False))
-        rows.append(Target("`mockgraph serve` launch -> first 201", 1e3 * mine["cold"], 1e3 * imports, "ms", 1.3,
-                           False, f"`python -c '{IMPORTS}'`"))
-    for what in ("get", "list"):
-        for where in ("big, state elsewhere", "big, state in the listed collection"):
-            small, big = state["small"][what]["rps"], state[where][what]["rps"]
-            rows.append(Target(f"{what} time per request with {state['held']:,} entities ({where.split(', ')[1]}) "
-                               "vs 12", 1e3 / big if big else float("inf"), 1e3 / small, "ms", 1.2, False,
-                               "c=8, 1/throughput"))
-    rows.append(Target(f"RSS, largest process, {state['held']:,} entities (after lists of them) vs 12",
-                       state["rss_after_lists"][0], state["rss_small"][0], "MiB", 1.2, False,
-                       "bound: the cap holds; 1.2x is the bench's reading"))
-    bare_mg, bare_hs = cold.get("bare: mockgraph MockGraphServer"), cold.get("bare: pytest-httpserver HTTPServer")
-    if bare_mg and bare_hs:
-        rows.append(Target("fixture: process start -> first 201 (bare process)", bare_mg, bare_hs, "ms", 1.5, False,
-                           "pytest-httpserver"))
-    in_mg, in_hs = cold.get("pytest: mockgraph fixture"), cold.get("pytest: pytest-httpserver fixture")
-    if in_mg and in_hs:
-        rows.append(Target("fixture: pytest process start -> first 201", in_mg, in_hs, "ms", 1.5, False,
-                           "pytest-httpserver"))
-    none, hs, mg = laps.get("no fixture"), laps.get("pytest-httpserver fixture"), laps.get("mockgraph fixture")
-    if none and hs and mg:
-        base = hs["lap"] - none["lap"]
-        if base > 5:
-            rows.append(Target("fixture: per-test overhead (lap minus no-fixture lap)", max(mg["lap"] - none["lap"], 0),
-                               base, "us", 2, False, "pytest-httpserver"))
-        else:  # noise: the no-fixture lap came out as long as pytest-httpserver's; compare whole laps instead
-            rows.append(Target("fixture: per-test lap (overhead not resolvable in this run)", mg["lap"], hs["lap"],
-                               "us", 2, False, "pytest-httpserver's lap"))
-        rows.append(Target("fixture: session teardown", mg["teardown"] / 1e3, 50, "ms", 1, False,
-                           f"the 50 ms bound; pytest-httpserver {hs['teardown'] / 1e3:.1f} ms"))
-    rows.append(Target("reject a bad body vs accept a good one, in process", rate["reject"], rate["accept"], "/s",
-                       0.8, True))
-    return rows
 
 
 def machine() -> str:

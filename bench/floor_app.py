@@ -3,7 +3,9 @@
 No auth, no contract, no Faker, no store, no journal: a create route that reads the body and replays a
 fixed 201, and GET routes for one session and a one-page list that replay fixed 200s. ``bench_serve.py``
 serves it on granian (a Rust HTTP server, the fastest WSGI server it can install), so its figures are
-the most a create, get or list that runs through Flask can reach on this machine.
+the most a create, get or list that runs through Flask can reach on this machine: the Flask floor.
+``bench/floor_serve.py`` serves the same app on `mockgraph serve`'s own server (gunicorn through
+``mockgraph.wsgi``): the server floor, the most any app can reach on that server.
 
 The replies are the bytes mockgraph itself answered for the same requests when ``FLOOR_REPLIES`` names a
 JSON file ``{"create": str, "get": str, "list": str}`` (bench_serve.py writes one), so both sides send bodies

@@ -2,7 +2,9 @@
 
 Validates the create body against the same contract (a validator per request, errors listed),
 answers the documented response with a fresh id. Run by bench_serve.py as
-``gunicorn -w 2 -k sync bench.naive_app:app``; it is a yardstick, not part of mockgraph.
+``gunicorn -w 2 -k sync bench.naive_app:app`` (the plain gunicorn CLI, sync workers, no access log:
+the way such an app is usually served, not through ``mockgraph.wsgi``); its label in the tables says so.
+It is a yardstick, not part of mockgraph.
 """
 
 from __future__ import annotations

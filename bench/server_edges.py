@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_serve import BODY, PATH, free_port, granian_argv, mockgraph_argv, post  # noqa: E402
+from bench.harness import BODY, PATH, free_port, granian_argv, mockgraph_argv, post  # noqa: E402
 
 STALL_SECONDS = 8.0  # granian's header timeout is set to 5 s below, as mockgraph's own idle limit
 

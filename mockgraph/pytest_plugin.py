@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from mockgraph.config import parse_bool, parse_int
+from mockgraph.fixture_shortcut import APP_CHAIN, SERVER_CHAIN, Shortcut
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -131,17 +132,19 @@ class MockGraphServers:
 
     def get(self, settings: Settings, host: str = "127.0.0.1", port: int = 0) -> MockGraphServer:
         """The running server for these settings, started now if no test has asked for them yet."""
+        key = (settings, host, port)
+        server = self._servers.get(key)
+        if server is not None:
+            return server
         from mockgraph.server import MockGraphServer
 
-        key = (settings, host, port)
-        if key not in self._servers:
-            if port and any((h, p) == (host, port) for _, h, p in self._servers):
-                pytest.fail(f"mockgraph: port {port} (mockgraph_port) already serves the mock of other tests, "
-                            "which have other mockgraph_settings; a fixed port holds one server, so set "
-                            "mockgraph_port to 0 (a free port for each settings value) or give these tests "
-                            "the same settings", pytrace=False)
-            self._servers[key] = MockGraphServer(host=host, port=port, settings=settings).start()
-        return self._servers[key]
+        if port and any((h, p) == (host, port) for _, h, p in self._servers):
+            pytest.fail(f"mockgraph: port {port} (mockgraph_port) already serves the mock of other tests, "
+                        "which have other mockgraph_settings; a fixed port holds one server, so set "
+                        "mockgraph_port to 0 (a free port for each settings value) or give these tests "
+                        "the same settings", pytrace=False)
+        server = self._servers[key] = MockGraphServer(host=host, port=port, settings=settings).start()
+        return server
 
     def stop(self) -> None:
         for server in self._servers.values():
@@ -197,18 +200,48 @@ def marker_seed(item: pytest.Item) -> int | None:
     return seed
 
 
+_SEED = pytest.StashKey["int | None"]()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Check the marker before any fixture is set up, and also on tests that use no mockgraph fixture."""
-    marker_seed(item)
+    item.stash[_SEED] = marker_seed(item)
+
+
+def _seed(item: pytest.Item) -> int | None:
+    """The marker's seed, read once per test by the hook above."""
+    return item.stash[_SEED] if _SEED in item.stash else marker_seed(item)
+
+
+_SHORTCUT = pytest.StashKey[Shortcut]()
+
+
+def _shortcut(request: pytest.FixtureRequest, chain: frozenset[str]) -> Shortcut | None:
+    shortcut = request.config.stash.get(_SHORTCUT, None)
+    if shortcut is None:
+        config = request.config
+        shortcut = config.stash[_SHORTCUT] = Shortcut(
+            seed=option(config, "seed", 0), accept=option(config, "accept_unknown_properties", False),
+            host=option(config, "host", "127.0.0.1"), port=option(config, "port", 0), plugin=__name__,
+            finish=_settings)
+    return shortcut if shortcut.applies(request, chain) else None
 
 
 @pytest.fixture
-def mockgraph(mockgraph_server: MockGraphServer, request: pytest.FixtureRequest) -> Iterator[MockGraphServer]:
-    """The mock for this test's settings, fresh: ``.url`` ends in /v1.0, ``.requests`` holds this test's requests."""
-    mockgraph_server.reset(seed=marker_seed(request.node))
-    yield mockgraph_server
-    mockgraph_server.check()
+def mockgraph(mockgraph_servers: MockGraphServers, request: pytest.FixtureRequest) -> Iterator[MockGraphServer]:
+    """The mock for this test's settings, fresh: ``.url`` ends in /v1.0, ``.requests`` holds this test's requests.
+
+    It is ``mockgraph_server``, reset; ``Shortcut`` says why it does not name that fixture as a dependency.
+    """
+    shortcut = _shortcut(request, SERVER_CHAIN)
+    if shortcut is not None:
+        server = mockgraph_servers.get(shortcut.settings(), shortcut.host, shortcut.port)
+    else:
+        server = request.getfixturevalue("mockgraph_server")
+    server.reset(seed=_seed(request.node))
+    yield server
+    server.check()
 
 
 @pytest.fixture(scope="session")
@@ -220,22 +253,34 @@ def _mockgraph_apps() -> dict[Settings, Flask]:
 @pytest.fixture
 def mockgraph_app(_mockgraph_apps: dict[Settings, Flask], mockgraph_settings: Settings | Mapping) -> Flask:
     """The mock as a Flask app in this process, built once per session for each settings value."""
-    settings = _settings(mockgraph_settings)
-    if settings not in _mockgraph_apps:
+    return _app(_mockgraph_apps, _settings(mockgraph_settings))
+
+
+def _app(apps: dict[Settings, Flask], settings: Settings) -> Flask:
+    if settings not in apps:
         from mockgraph.app import create_app
         from mockgraph.client import MockGraphClient
 
         app = create_app(settings)
         app.test_client_class = MockGraphClient
-        _mockgraph_apps[settings] = app
-    return _mockgraph_apps[settings]
+        apps[settings] = app
+    return apps[settings]
 
 
 @pytest.fixture
-def mockgraph_client(mockgraph_app: Flask, request: pytest.FixtureRequest) -> Iterator[MockGraphClient]:
-    """Flask's test client for a fresh in-process mock: no socket, same journal and assertions."""
-    client = mockgraph_app.test_client()
-    client.reset(seed=marker_seed(request.node))
+def mockgraph_client(_mockgraph_apps: dict[Settings, Flask], request: pytest.FixtureRequest
+                     ) -> Iterator[MockGraphClient]:
+    """Flask's test client for a fresh in-process mock: no socket, same journal and assertions.
+
+    Its app is ``mockgraph_app``'s, found the way ``mockgraph`` finds its server.
+    """
+    shortcut = _shortcut(request, APP_CHAIN)
+    if shortcut is not None:
+        app = _app(_mockgraph_apps, shortcut.settings())
+    else:
+        app = request.getfixturevalue("mockgraph_app")
+    client = app.test_client()
+    client.reset(seed=_seed(request.node))
     yield client
     client.check()
 
@@ -254,9 +299,9 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 
 def _raise_mock_failure(item: pytest.Item) -> None:
     funcargs = getattr(item, "funcargs", None) or {}
-    for name in ("mockgraph_server", "mockgraph_client"):
+    for name in ("mockgraph", "mockgraph_server", "mockgraph_client"):
         mock = funcargs.get(name)
-        if mock is None or not mock.failures:
+        if not getattr(mock, "failures", None):  # absent, or a user's own fixture of that name
             continue
         failures = list(mock.failures)
         mock.failures.clear()

@@ -30,8 +30,8 @@ from mockgraph.ports import PORTS, BindError, bind
         help="Seed for generated ids and URLs.")
 @option("--workers", default=2, show_default=True, envvar="MOCKGRAPH_WORKERS", type=Integer(1),
         help="Worker processes; they share one store, so they act as one server.")
-@option("--threads", default=4, show_default=True, envvar="MOCKGRAPH_THREADS", type=Integer(1),
-        help="Threads per worker.")
+@option("--threads", default=2, show_default=True, envvar="MOCKGRAPH_THREADS", type=Integer(1),
+        help="Threads per worker (more only help while clients stall: Python runs one at a time per worker).")
 @option("--accept-unknown-properties/--reject-unknown-properties", default=Settings.accept_unknown_properties,
         show_default=True, type=Boolean(), envvar="MOCKGRAPH_ACCEPT_UNKNOWN_PROPERTIES",
         help="Accept and echo properties the contract does not declare, as Graph's open type does.")

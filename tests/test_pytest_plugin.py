@@ -252,6 +252,66 @@ def test_a_fixed_port_with_two_settings_values_fails_clearly(pytester):
                                  "mockgraph_port to 0*"])
 
 
+def test_overrides_in_a_class_or_a_module_reach_their_own_tests_only(pytester):
+    """A mockgraph_settings in a class and a mockgraph_seed in a module apply there, not to their neighbours."""
+    pytester.makepyfile(test_class='''
+        import pytest
+
+        class TestOwn:
+            @pytest.fixture
+            def mockgraph_settings(self):
+                return {"seed": 7, "require_auth": False}
+
+            def test_in_the_class(self, mockgraph, mockgraph_client):
+                assert (mockgraph.seed, mockgraph.settings.require_auth) == (7, False)
+                assert mockgraph_client.application.extensions["mockgraph"].settings.require_auth is False
+
+        def test_beside_the_class(mockgraph, mockgraph_client):
+            assert (mockgraph.seed, mockgraph.settings.require_auth) == (0, True)
+            assert mockgraph_client.application.extensions["mockgraph"].fakes.seed == 0
+    ''', test_module='''
+        import pytest
+
+        @pytest.fixture(scope="session")
+        def mockgraph_seed():
+            return 8
+
+        def test_the_modules_seed(mockgraph, mockgraph_client):
+            assert mockgraph.seed == 8
+            assert mockgraph_client.application.extensions["mockgraph"].fakes.seed == 8
+    ''', test_plain='''
+        def test_defaults(mockgraph, mockgraph_client):
+            assert mockgraph.seed == 0 and mockgraph_client.application.extensions["mockgraph"].fakes.seed == 0
+    ''')
+    for order in (["test_class.py", "test_module.py", "test_plain.py"],
+                  ["test_plain.py", "test_module.py", "test_class.py"]):
+        pytester.runpytest("-p", "no:randomly", *order).assert_outcomes(passed=4)
+
+
+def test_a_test_asking_for_the_chain_itself_gets_what_it_asked_for(pytester):
+    """With mockgraph_server, a parametrized seed or a variable set by an earlier fixture, mockgraph agrees."""
+    user_file(pytester, '''
+        @pytest.fixture
+        def no_auth(monkeypatch):
+            monkeypatch.setenv("MOCKGRAPH_REQUIRE_AUTH", "false")
+
+        def test_both(mockgraph, mockgraph_server):
+            assert mockgraph is mockgraph_server
+
+        @pytest.mark.parametrize("mockgraph_seed", [11])
+        def test_parametrized(mockgraph_seed, mockgraph):
+            assert mockgraph.seed == 11
+
+        def test_variable(no_auth, mockgraph, mockgraph_client):
+            assert mockgraph.settings.require_auth is False
+            assert mockgraph_client.application.extensions["mockgraph"].settings.require_auth is False
+
+        def test_variable_gone(mockgraph):
+            assert mockgraph.settings.require_auth is True
+    ''')
+    pytester.runpytest("-p", "no:randomly").assert_outcomes(passed=4)
+
+
 @pytest.mark.parametrize(("arguments", "message"), [
     ("42", "takes seed=N only, as a keyword; got the positional argument(s) 42"),
     ("seed=1, sead=1", "takes seed=N only: 'sead' is not a mockgraph setting"),
