@@ -54,6 +54,7 @@ class MockState:
 def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Store | None = None) -> Flask:
     """Build a mock Graph: contracts loaded, validators compiled, handlers installed."""
     settings = config if isinstance(config, Settings) else Settings.from_mapping(config)
+    _check_clock(settings.clock)
     app = Flask("mockgraph")
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     operations = load_operations(accept_unknown_properties=settings.accept_unknown_properties)
@@ -79,6 +80,16 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
 
         load_data(state, settings.data)
     return app
+
+
+def _check_clock(clock: str | None) -> None:
+    """A pinned clock must be an instant: every time the service sets, and every error's date, is read from it."""
+    if not clock:
+        return
+    try:
+        datetime.fromisoformat(clock.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"clock {clock!r} is not an ISO 8601 instant (like 2026-01-01T09:00:00Z)") from None
 
 
 @cache

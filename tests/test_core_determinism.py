@@ -113,3 +113,10 @@ def test_an_error_is_dated_by_the_pinned_clock():
                       {"id": "2", "method": "GET", "url": "/me", "dependsOn": ["1"]}]}).get_json()["responses"][1]):
         body = reply.get_json() if hasattr(reply, "get_json") else reply["body"]
         assert body["error"]["innerError"]["date"] == "2026-01-01T07:30:15"
+
+
+@pytest.mark.parametrize("clock", ["yesterday", "2026-13-01T00:00:00Z", "12:00"])
+def test_a_clock_that_is_not_an_instant_is_refused_at_start(clock):
+    """A pinned clock dates everything the service sets: one that is not an ISO instant fails create_app, naming it."""
+    with pytest.raises(ValueError, match=r"clock .* is not an ISO 8601 instant"):
+        create_app({"clock": clock})
