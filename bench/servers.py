@@ -34,9 +34,20 @@ from bench.harness import (
     wrk,
 )
 
-SERVE = "`mockgraph serve` (default: gunicorn 2w x 4t, SQLite)"
-SERVER_FLOOR = "floor app on serve's server (mockgraph.wsgi, gunicorn 2w x 4t)"
-PLAIN_FLOOR = "floor app on plain gunicorn gthread 2w x 4t (its CLI, no mockgraph.wsgi)"
+
+def _serve_defaults() -> tuple[int, int]:
+    """``mockgraph serve``'s default workers and threads, read from its options (the labels follow a change)."""
+    from mockgraph.serve_cli import serve
+
+    defaults = {param.name: param.default for param in serve.params}
+    return int(defaults["workers"]), int(defaults["threads"])
+
+
+WORKERS, THREADS = _serve_defaults()
+SHAPE = f"{WORKERS}w x {THREADS}t"
+SERVE = f"`mockgraph serve` (default: gunicorn {SHAPE}, SQLite)"
+SERVER_FLOOR = f"floor app on serve's server (mockgraph.wsgi, gunicorn {SHAPE})"
+PLAIN_FLOOR = f"floor app on plain gunicorn gthread {SHAPE} (its CLI, no mockgraph.wsgi)"
 LOADS = tuple((what, c) for what in ("create", "get", "list") for c in (8, 64))
 MG, FIXED = "mockgraph (checks, state, journal)", "fixed replies"
 QUICK = (SERVE, SERVER_FLOOR, FLOOR)  # what the targets need
@@ -48,18 +59,19 @@ def configs(quick: bool = False) -> list[Peer]:
     store = Path(tempfile.mkdtemp(prefix="mockgraph-bench-")) / "state.sqlite3"  # granian's 2 workers share it
     every = [
         Peer(SERVE, mockgraph_argv(), MG),
-        Peer("`mockgraph serve --threads 2` (2w x 2t, SQLite)", mockgraph_argv("--threads 2"), MG),
-        Peer("`mockgraph serve --threads 1` (2w x 1t, SQLite)", mockgraph_argv("--threads 1"), MG),
+        *(Peer(f"`mockgraph serve --threads {t}` ({WORKERS}w x {t}t, SQLite)", mockgraph_argv(f"--threads {t}"), MG)
+          for t in (4, 2, 1) if t != THREADS),
         Peer("`mockgraph serve --workers 1 --threads 1` (memory)", mockgraph_argv("--workers 1 --threads 1"), MG),
-        Peer("`mockgraph serve --workers 1` (1w x 4t, memory)", mockgraph_argv("--workers 1"), MG),
+        Peer(f"`mockgraph serve --workers 1` (1w x {THREADS}t, memory)", mockgraph_argv("--workers 1"), MG),
         Peer("granian 1w x 1t, memory (bench/run_granian.py)", granian_argv("bench.run_granian:app", 1, 1), MG),
         Peer("granian 2w x 1t, SQLite (bench/run_granian.py)", granian_argv("bench.run_granian:app", 2, 1),
              MG, {"MOCKGRAPH_STORE_PATH": str(store)}),
-        server_floor_peer(SERVER_FLOOR, 2, 4),
-        server_floor_peer("floor app on serve's server (mockgraph.wsgi, gunicorn 2w x 2t)", 2, 2),
-        server_floor_peer("floor app on serve's server (mockgraph.wsgi, gunicorn 2w x 1t)", 2, 1),
+        server_floor_peer(SERVER_FLOOR, WORKERS, THREADS),
+        *(server_floor_peer(f"floor app on serve's server (mockgraph.wsgi, gunicorn {WORKERS}w x {t}t)", WORKERS, t)
+          for t in (4, 2, 1) if t != THREADS),
         Peer(PLAIN_FLOOR,
-             [sys.executable, "-m", "gunicorn", "-w", "2", "-k", "gthread", "--threads", "4", "--log-level", "warning",
+             [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-k", "gthread", "--threads", str(THREADS),
+              "--log-level", "warning",
               "-b", "127.0.0.1:{port}", "bench.floor_app:app"], FIXED, flask_floor.env),
         Peer(FLOOR, flask_floor.argv, FIXED, flask_floor.env),
     ]
@@ -118,10 +130,10 @@ def measure(load: Load, quick: bool = False) -> dict[str, dict]:
 
 
 def launches(rounds: int) -> float:
-    """Seconds from launch to the first 201 of the floor app on serve's server (2w x 4t, serve's default); median."""
+    """Seconds from launch to the first 201 of the floor app on serve's server (serve's default shape); median."""
     times = []
     for _ in range(rounds):
-        run = Running(server_floor_peer(SERVER_FLOOR, 2, 4))
+        run = Running(server_floor_peer(SERVER_FLOOR, WORKERS, THREADS))
         times.append(run.cold)
         run.stop()
     return statistics.median(times)
@@ -158,6 +170,6 @@ def report(servers: dict, load: Load) -> None:
               f"| {r['rss'][0]:.0f} / {r['rss'][1]:.0f} |")
     floor = ratio(servers, SERVER_FLOOR, ("create", 8))
     if floor is not None:
-        print(f"\nServe's server with nothing behind it (the floor app, 2w x 4t) creates at {floor:.2f}x the Flask "
+        print(f"\nServe's server with nothing behind it (the floor app, {SHAPE}) creates at {floor:.2f}x the Flask "
               "floor at c=8: the most `mockgraph serve` can reach on gunicorn, whatever the app does.")
 

@@ -86,7 +86,7 @@ def serve_rows(results: dict, compared: dict | None) -> list[Target]:
             row = Target(name.format(what=what), mine[key][figure], floor[key][figure], unit, bound, at_least, note)
             if server and floor[key][figure]:
                 row.floor = _floor_text(row, server[key][figure], server[key][figure] / floor[key][figure],
-                                        "floor app on serve's server (2w x 4t)")
+                                        f"floor app on serve's server ({servers.SHAPE})")
             rows.append(row)
     return rows
 
@@ -111,7 +111,7 @@ def targets(results: dict, state: dict, rate: dict, launch: dict, cold: dict, la
     row = Target("`mockgraph serve` launch -> first 201", 1e3 * launch["serve"], 1e3 * launch["imports"], "ms", 1.3,
                  False, f"`python -c '{IMPORTS}'`; launches taken in turn")
     row.floor = _floor_text(row, 1e3 * launch["floor"], launch["floor"] / launch["imports"],
-                            "floor app through mockgraph.wsgi (gunicorn 2w x 4t), launch -> first 201")
+                            f"floor app through mockgraph.wsgi (gunicorn {servers.SHAPE}), launch -> first 201")
     rows.append(row)
     for what in ("get", "list"):
         for where in ("big, state elsewhere", "big, state in the listed collection"):

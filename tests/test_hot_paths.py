@@ -129,3 +129,25 @@ def test_a_rule_added_through_one_worker_applies_to_the_next_request_of_another(
     assert other.get(path, headers=AUTH).status_code == 503
     assert other.get(path, headers=AUTH).status_code == 200  # the rule's one time is spent
     assert one.application.extensions["mockgraph"].store.delete(faults.RULES, rule["id"])
+
+
+def test_a_list_counts_its_collection_only_when_asked_for_count():
+    """Counting is O(collection) in SQLite: a page without $count=true must not ask the store for it."""
+    app = create_app({})
+    client = app.test_client()
+    path = "/v1.0/solutions/virtualEvents/events/e1/sessions"
+    client.post(path, json={"subject": "x"}, headers=AUTH)
+    store = app.extensions["mockgraph"].store
+    counted = []
+    real = store.count
+
+    def count(collection):
+        if "sessions" in collection:
+            counted.append(collection)
+        return real(collection)
+
+    store.count = count
+    assert client.get(path, headers=AUTH).status_code == 200
+    assert counted == []
+    assert client.get(path + "?$count=true", headers=AUTH).get_json()["@odata.count"] == 1
+    assert len(counted) == 1
