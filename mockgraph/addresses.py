@@ -101,8 +101,7 @@ def _implied(call: Call, parent: Found, lenient: bool, child: Step) -> bool:
     if lenient:
         return True
     # only sessions are ever made under a parent the store does not hold, so only they imply one
-    # one entity read, not a count: a count is O(collection) in SQLite, and this runs on every request under it
-    return child.type == "virtualEventSession" and bool(call.store.page(f"{parent.address}/{child.store}", limit=1))
+    return child.type == "virtualEventSession" and call.store.count(f"{parent.address}/{child.store}") > 0
 
 
 def parents_gone(call: Call, found: list[Found]) -> bool:

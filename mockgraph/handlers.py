@@ -188,7 +188,7 @@ def list_(call: Call, entities: list[dict] | None = None) -> Response:
     query = odata.parse_query(call.args, _fields(call, step.type), type_name=f"microsoft.graph.{step.type}")
     size = min(query.top if query.top is not None else call.state.settings.page_size, 999)
     members = _members(call, found, first=size + 1) if entities is None else entities
-    total = _total(call, found) if entities is None and query.count else None  # a count is O(set) in SQLite
+    total = _total(call, found) if entities is None and query.count else None  # a store call only if asked
     page = odata.run_query(query, members, page_size=call.state.settings.page_size, total=total)
     body: dict[str, Any] = {"@odata.context": context_url(call, entity=False)}
     if page.count is not None:
