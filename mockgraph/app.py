@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 
 from mockgraph import batch, control, errors, faults, graph, headers, pacts
-from mockgraph.config import Settings
+from mockgraph.config import Settings, parse_instant
 from mockgraph.contracts import Operation, load_operations
 from mockgraph.entities import Kind, load_kinds
 from mockgraph.fakes import Fakes
@@ -87,7 +87,7 @@ def _check_clock(clock: str | None) -> None:
     if not clock:
         return
     try:
-        datetime.fromisoformat(clock.replace("Z", "+00:00"))
+        parse_instant(clock)
     except ValueError:
         raise ValueError(f"clock {clock!r} is not an ISO 8601 instant (like 2026-01-01T09:00:00Z)") from None
 

@@ -6,6 +6,7 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
 from typing import Any
 
 #: Where mockgraph's own endpoints live, apart from any Graph path (health, reset, journal, states, pacts).
@@ -85,6 +86,12 @@ class Settings:
     def store_url(self) -> str | None:
         """The store to open: ``store``, else the ``store_path`` alias (a bare path is SQLite), else None (memory)."""
         return self.store or self.store_path
+
+
+def parse_instant(text: str) -> datetime:
+    """An ISO 8601 instant (the ``clock`` setting: ``Z``, an offset, or none for UTC), aware; ValueError if not one."""
+    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def parse_bool(raw: str) -> bool:

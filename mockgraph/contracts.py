@@ -92,11 +92,9 @@ def check_body(validator: Any, accepts: Any, body: Any, type_name: str, name: st
         return
     # each error's position and sentence once: the details are in document order, the message is the first's
     positions = [_position(error, body) for error in errors]
-    order = sorted(range(len(errors)), key=positions.__getitem__)
-    explained = [explain(errors[i]) for i in order]
-    first = min(positions)
-    best = best_match(error for error, where in zip(errors, positions, strict=True) if where == first)
-    sentence = next((explained[n] for n, i in enumerate(order) if errors[i] is best), None) or explain(best)
+    sentences = {id(error): explain(error) for error in errors}
+    explained = [sentences[id(errors[i])] for i in sorted(range(len(errors)), key=positions.__getitem__)]
+    sentence = sentences[id(_first(errors, positions))]
     raise GraphError(400, "BadRequest", f"Invalid request body for {type_name}. {sentence}", details=explained)
 
 
@@ -119,8 +117,13 @@ def _position(error: ValidationError, body: Any) -> tuple:
 
 def first_in_document(errors: list[ValidationError], body: Any) -> ValidationError:
     """The error Graph's reader would meet first, reading the body top to bottom."""
-    first = min(_position(e, body) for e in errors)
-    return best_match(e for e in errors if _position(e, body) == first)
+    return _first(errors, [_position(error, body) for error in errors])
+
+
+def _first(errors: list[ValidationError], positions: list[tuple]) -> ValidationError:
+    """Of the errors at the earliest position (``positions[i]`` is ``errors[i]``'s), jsonschema's best match."""
+    first = min(positions)
+    return best_match(error for error, where in zip(errors, positions, strict=True) if where == first)
 
 
 def json_path(parts: Iterable[Any]) -> str:

@@ -11,7 +11,7 @@ from email.utils import formatdate
 from flask import Flask, current_app, g, request
 from werkzeug.exceptions import ClientDisconnected, HTTPException, MethodNotAllowed, NotFound, RequestEntityTooLarge
 
-from mockgraph.config import CONTROL_PREFIX
+from mockgraph.config import CONTROL_PREFIX, parse_instant
 from mockgraph.headers import JSON_TYPE, graph_headers, graph_json
 from mockgraph.stores.base import StoreUnavailable
 
@@ -38,9 +38,7 @@ def envelope(code: str, message: str, request_id: str, client_request_id: str, c
     ``clock`` is the app's pinned ``clock`` setting, if any: errors then carry that instant, so a test that pins the
     clock gets the same bytes on every run.
     """
-    moment = datetime.now(UTC) if not clock else datetime.fromisoformat(clock.replace("Z", "+00:00"))
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
+    moment = parse_instant(clock).astimezone(UTC) if clock else datetime.now(UTC)
     date = moment.strftime("%Y-%m-%dT%H:%M:%S")
     return {
         "error": {

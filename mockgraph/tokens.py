@@ -13,8 +13,9 @@ import hmac
 import json
 import time
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import Any
+
+from mockgraph.config import parse_instant
 
 #: Microsoft Graph, as a v1 token's ``aud`` names it and as a v2 token does (its application id).
 GRAPH_AUDIENCES = ("https://graph.microsoft.com", "https://graph.microsoft.com/",
@@ -52,10 +53,7 @@ def epoch(instant: str | float | int | None) -> int:
         return int(time.time())
     if isinstance(instant, (int, float)):
         return int(instant)
-    moment = datetime.fromisoformat(instant.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return int(moment.timestamp())
+    return int(parse_instant(instant).timestamp())
 
 
 def _names(values: Iterable[str] | str | None) -> list[str]:
