@@ -8,7 +8,8 @@ the generated code is bent to jsonschema's rules where fastjsonschema's differ:
 - Edm.Int32 is strict: 5.0 is not an integer (fastjsonschema's draft 6+ code says it is);
 - ``pattern`` is searched as written, so ``$`` means what it means to ``re`` (fastjsonschema
   rewrites ``$`` to ``\\Z``);
-- every ``format`` is decided by jsonschema's own format checker.
+- every ``format`` is decided by jsonschema's own format checker (imported when a value first needs it; an
+  unknown format accepts anything, as jsonschema ignores it).
 
 tests/test_accept.py runs both engines on the fixtures and on generated bodies.
 """
@@ -25,7 +26,7 @@ from typing import Any
 log = logging.getLogger("mockgraph")
 
 
-def compile_accepts(document: dict, fragment: str, format_checker: Any) -> Callable[[Any], bool] | None:
+def compile_accepts(document: dict, fragment: str) -> Callable[[Any], bool] | None:
     """Return ``accepts(body) -> bool`` for ``document#fragment``, or None if it cannot be compiled."""
     from fastjsonschema import JsonSchemaDefinitionException, JsonSchemaValueException, RefResolver
     from fastjsonschema.draft04 import CodeGeneratorDraft04
@@ -36,7 +37,7 @@ def compile_accepts(document: dict, fragment: str, format_checker: Any) -> Calla
 
     definition = {k: v for k, v in copy.deepcopy(document).items() if k not in {"$id", "$schema"}}
     definition["$ref"] = "#" + fragment
-    formats = {name: partial(_conforms, format_checker, name) for name in format_checker.checkers}
+    formats = {name: partial(_conforms, name) for name in _formats(document)}
     try:
         resolver = RefResolver.from_schema(definition, handlers={"http": _no_fetch, "https": _no_fetch}, store={})
         generator = StrictDraft07(definition, resolver=resolver, formats=formats, use_default=False,
@@ -62,8 +63,20 @@ def compile_accepts(document: dict, fragment: str, format_checker: Any) -> Calla
     return accepts
 
 
-def _conforms(checker: Any, name: str, value: Any) -> bool:
-    return checker.conforms(value, name)
+def _formats(node: Any) -> set[str]:
+    """Every ``format`` named in a schema (and any property called "format" that is a string: harmless)."""
+    if isinstance(node, list):
+        return set().union(*map(_formats, node))
+    if not isinstance(node, dict):
+        return set()
+    found = {node["format"]} if isinstance(node.get("format"), str) else set()
+    return found.union(*map(_formats, node.values()))
+
+
+def _conforms(name: str, value: Any) -> bool:
+    from jsonschema import Draft202012Validator  # the format checker of the contracts' draft
+
+    return Draft202012Validator.FORMAT_CHECKER.conforms(value, name)
 
 
 def _no_fetch(uri: str) -> dict:

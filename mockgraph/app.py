@@ -99,13 +99,15 @@ def _router() -> Router:
 
 
 def warm_up(settings: Settings) -> None:
-    """Answer each documented example once on a scratch app, in the calling thread.
+    """Answer each documented example once on a scratch app, in the calling thread (the pytest fixture's start).
 
-    Every module a request may import lazily (Faker, jsonschema's error path, the Pact recorder)
-    is then imported before any server thread runs, so no two threads compile at once: CPython
-    3.11 can fail with "AST constructor recursion depth mismatch" when they do, and under pytest
-    every plugin's modules (Faker's and mockgraph's among them) are compiled by its assertion
-    rewriter. Served workers also fork with nothing left to import, so first requests are fast.
+    Every module a request may import lazily (Faker, jsonschema and refusals.py on a refusal, the Pact
+    recorder) is then imported before any server thread runs. Under pytest every plugin's modules
+    (mockgraph's among them) are compiled by its assertion rewriter, through ``ast``, and CPython 3.11
+    can fail with "AST constructor recursion depth mismatch" when two threads do that at once: a test
+    importing a module while a server thread imports one. ``mockgraph serve`` does not warm up: plain
+    imports do not go through ``ast``, the contracts' checks compile one at a time under a lock
+    (contracts.accepts), and its launch to a first 201 is measured (the first request pays what it uses).
     Werkzeug's client rather than Flask's: ``flask.testing`` (and click's) would be imported for this alone.
     """
     from werkzeug.test import Client

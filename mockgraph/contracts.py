@@ -1,23 +1,28 @@
-"""The contracts in ``contracts/``: loaded once, one compiled validator per operation."""
+"""The contracts in ``contracts/``: loaded once; each view's checks compiled the first time it checks a body.
+
+jsonschema is imported on the first refusal (it explains what is wrong), not at start-up: a valid body is
+answered by the compiled accept check (accept.py), and ``mockgraph serve``'s launch is measured.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from mockgraph.accept import compile_accepts
 from mockgraph.errors import GraphError
-from mockgraph.refusals import Skimmer, properties_keyword, ref_keyword
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 log = logging.getLogger("mockgraph")
 
@@ -29,17 +34,6 @@ def data_path(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"mockgraph cannot find its {name}/ folder near {here}")
-
-
-def _strict_integers(checker, instance: Any) -> bool:
-    # Edm.Int32 is a JSON integer: OData refuses 5.0 where an Int32 is expected.
-    return isinstance(instance, int) and not isinstance(instance, bool)
-
-
-Validator = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator,
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integers),
-)
 
 
 @dataclass(frozen=True)
@@ -67,11 +61,22 @@ class Operation:
     status: int
     spec: dict
     type_name: str
-    request_validator: Any
-    response_validator: Any
     examples: list[Example] = field(default_factory=list)
-    #: The compiled accept-only check (see accept.py); None leaves every body to jsonschema.
-    request_accepts: Any = None
+    #: whether its checks accept properties the contract does not declare (OData's open types)
+    open_types: bool = False
+
+    @property
+    def request_validator(self) -> Any:
+        return validator(self.spec["request"]["schema"], open_types=self.open_types)
+
+    @property
+    def request_accepts(self) -> Any:
+        """The compiled accept-only check (see accept.py); None leaves every body to jsonschema."""
+        return accepts(self.spec["request"]["schema"], self.open_types)
+
+    @property
+    def response_validator(self) -> Any:
+        return validator(self.spec["response"]["schema"], open_types=self.open_types)
 
     def concrete_path(self, version: str, **values: str) -> str:
         """The path with its placeholders filled in; a listed segment (``{collection}``) defaults to its first value."""
@@ -79,15 +84,16 @@ class Operation:
         return f"/{version}" + self.path.format_map({**defaults, **values})
 
 
-def check_body(validator: Any, accepts: Any, body: Any, type_name: str, name: str) -> None:
+def check_body(ref: str, open_types: bool, body: Any, type_name: str) -> None:
     """Raise a 400 naming the JSON path of the first error in the body, carrying every error for the log and journal.
 
     The compiled accept check answers most valid bodies; jsonschema only walks a body to explain a refusal,
     and then (refusals.py) only into the values that are not plainly valid.
     """
-    if accepts is not None and accepts(body):
+    check = accepts(ref, open_types)
+    if check is not None and check(body):
         return
-    errors = list(validator.iter_errors(body))
+    errors = list(validator(ref, open_types=open_types).iter_errors(body))
     if not errors:
         return
     # each error's position and sentence once: the details are in document order, the message is the first's
@@ -122,6 +128,8 @@ def first_in_document(errors: list[ValidationError], body: Any) -> ValidationErr
 
 def _first(errors: list[ValidationError], positions: list[tuple]) -> ValidationError:
     """Of the errors at the earliest position (``positions[i]`` is ``errors[i]``'s), jsonschema's best match."""
+    from jsonschema.exceptions import best_match
+
     first = min(positions)
     return best_match(error for error, where in zip(errors, positions, strict=True) if where == first)
 
@@ -226,40 +234,50 @@ def _open_types(schema: Any) -> Any:
 
 
 @cache
-def _skimmer(open_types: bool) -> Skimmer:
-    return Skimmer(registry(open_types))
+def _walker(open_types: bool) -> tuple[type, Any]:
+    """refusals.py's walker class for one registry, and its skimmer (imported here: jsonschema comes with it)."""
+    from mockgraph import refusals
 
-
-@cache
-def _walker(open_types: bool) -> type:
-    """``Validator`` walking as refusals.py does: jsonschema's errors, without descending into plainly valid values."""
-    skimmer = _skimmer(open_types)
-    return jsonschema.validators.extend(Validator, validators={
-        "properties": properties_keyword(skimmer), "$ref": ref_keyword(skimmer)})
+    return refusals.walker(registry(open_types))
 
 
 def validator(ref: str, *, open_types: bool = False):
     """A jsonschema validator for one view (``file#/$defs/name``) of the contracts."""
-    return _walker(open_types)(_skimmer(open_types).root(ref), registry=registry(open_types),
-                               format_checker=Validator.FORMAT_CHECKER)
+    walker, skimmer = _walker(open_types)
+    return walker(skimmer.root(ref), registry=registry(open_types), format_checker=walker.FORMAT_CHECKER)
+
+
+#: (view, open_types) -> its compiled accept check, each compiled the first time it is asked for (the 28 views
+#: compiled at start-up were ~75 ms of ``mockgraph serve``'s launch), one at a time: the check is generated
+#: source that ``exec`` compiles, and CPython 3.11 can fail ("AST constructor recursion depth mismatch") when
+#: two threads compile at once.
+_accepts: dict[tuple[str, bool], Any] = {}
+_compiling = threading.Lock()
+
+
+def accepts(ref: str, open_types: bool):
+    """The compiled accept-only check of one view (see accept.py), or None where it cannot be compiled."""
+    try:
+        return _accepts[ref, open_types]
+    except KeyError:
+        pass
+    with _compiling:
+        if (ref, open_types) not in _accepts:
+            document, _, fragment = ref.partition("#")
+            _accepts[ref, open_types] = compile_accepts(registry(open_types).resolver().lookup(document).contents,
+                                                        fragment)
+        return _accepts[ref, open_types]
 
 
 @cache
-def accepts(ref: str, open_types: bool):
-    """The compiled accept-only check of one view (see accept.py), or None where it cannot be compiled."""
-    document, _, fragment = ref.partition("#")
-    contents = registry(open_types).resolver().lookup(document).contents
-    return compile_accepts(contents, fragment, Validator.FORMAT_CHECKER)
-
-
 def title(ref: str) -> str:
+    """The type a view checks, as an error names it (``microsoft.graph.virtualEventSession``)."""
     contents = registry(False).resolver().lookup(ref).contents
     return contents.get("x-typeName") or contents.get("title", "object")
 
 
-
 def load_operations(*, accept_unknown_properties: bool = False) -> list[Operation]:
-    """Read ``operations.json`` and build each operation's validators."""
+    """Read ``operations.json``; each operation's checks are compiled when first used."""
     spec = read_json(data_path("contracts") / "operations.json")
     operations = []
     for op in spec["operations"]:
@@ -267,9 +285,7 @@ def load_operations(*, accept_unknown_properties: bool = False) -> list[Operatio
             name=op["name"], method=op["method"], versions=op["versions"], path=op["path"],
             path_values=op.get("pathValues", {}), parent=op["parent"], status=op["status"], spec=op,
             type_name=title(op["request"]["schema"]),
-            request_validator=validator(op["request"]["schema"], open_types=accept_unknown_properties),
-            response_validator=validator(op["response"]["schema"], open_types=accept_unknown_properties),
             examples=[Example(e["file"], e["role"], e["valid"], e["why"]) for e in op.get("examples", [])],
-            request_accepts=accepts(op["request"]["schema"], accept_unknown_properties),
+            open_types=accept_unknown_properties,
         ))
     return operations

@@ -9,7 +9,6 @@ from flask import Blueprint, Response, current_app, request
 from mockgraph.config import CONTROL_PREFIX
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
-from mockgraph.openapi import document
 
 bp = Blueprint("control", __name__, url_prefix=CONTROL_PREFIX.rstrip("/"))
 TOKEN_HEADER = "X-MockGraph-Token"
@@ -34,6 +33,8 @@ def _guard() -> None:
 @bp.get("/openapi.json")
 def openapi() -> Response:
     """The Graph operations this mock serves, as OpenAPI 3.1, with this server as the base URL."""
+    from mockgraph.openapi import document  # its builders load on first use: not part of every start
+
     return graph_json(document(server=request.host_url.rstrip("/")), 200)
 
 

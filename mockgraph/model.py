@@ -100,14 +100,15 @@ def _plan(op: Operation, spec: dict) -> None:
             i += 1
             continue
         type_name = entry.get("typeUnder", {}).get(family, entry["type"])
-        step = Step(nav=name, type=type_name, store=entry.get("store", name), singleton=entry.get("singleton", False),
-                    same_as=entry.get("sameAs"), read_only=entry.get("readOnly", False))
+        key, alternate = None, ()
         if call:
-            step = _with(step, alternate=tuple(_call_params(call.group(2)).items()))
-        elif i + 1 < len(parts) and _PARAM.match(parts[i + 1]):
-            step = _with(step, key=_PARAM.match(parts[i + 1]).group(1))
+            alternate = tuple(_call_params(call.group(2)).items())
+        elif i + 1 < len(parts) and (param := _PARAM.match(parts[i + 1])):
+            key = param.group(1)
             i += 1
-        op.steps.append(step)
+        op.steps.append(Step(nav=name, type=type_name, store=entry.get("store", name), key=key, alternate=alternate,
+                             singleton=entry.get("singleton", False), same_as=entry.get("sameAs"),
+                             read_only=entry.get("readOnly", False)))
         i += 1
     if not op.steps:
         op.why = "the virtualEventsRoot itself"
@@ -135,12 +136,6 @@ def _call_params(inner: str) -> dict[str, str]:
         key, _, value = part.partition("=")
         out[key.strip()] = _PARAM.match(value.strip().strip("'")).group(1)
     return out
-
-
-def _with(step: Step, **changes: Any) -> Step:
-    from dataclasses import replace
-
-    return replace(step, **changes)
 
 
 @cache

@@ -45,8 +45,7 @@ def access_log_handler() -> type:
 
 
 def run(app: Flask, *, sock: socket.socket, threads: int, banner: str) -> None:
-    """Serve ``app`` (already warmed up: ``mockgraph.app.warm_up``) on the bound ``sock`` until Ctrl-C; print the
-    same start-up line as under gunicorn."""
+    """Serve ``app`` on the bound ``sock`` until Ctrl-C; print the same start-up line as under gunicorn."""
     from werkzeug.serving import make_server
 
     host, port = sock.getsockname()[:2]

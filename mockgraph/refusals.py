@@ -9,6 +9,8 @@ registry, uses only keywords that look at the value alone (``type``, ``enum``, `
 function for each of them reports nothing. Every other value is descended into exactly as jsonschema
 does it, so the errors, their order, paths, schemas and messages are the ones jsonschema gives.
 tests/test_accept.py compares both walks on the fixtures and on generated bodies.
+
+This is the one module that builds jsonschema validators; contracts.py imports it on the first refusal.
 """
 
 from __future__ import annotations
@@ -27,10 +29,29 @@ LEAVES = frozenset({
     "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "required", "minItems", "maxItems",
     "minProperties", "maxProperties", "uniqueItems", "dependentRequired",
 })
+
+
+def _strict_integers(checker: Any, instance: Any) -> bool:
+    # Edm.Int32 is a JSON integer: OData refuses 5.0 where an Int32 is expected.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+#: jsonschema's draft 2020-12, with OData's integers: the rules every contract is checked by
+Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integers),
+)
 _TYPE = jsonschema.Draft202012Validator.VALIDATORS["type"]
 _REF_KEYWORD = jsonschema.Draft202012Validator.VALIDATORS["$ref"]
 # the steps of a plan: what to check of a value, in the schema's order
 _LEAF, _TYPES, _REF, _PROPERTIES, _ITEMS = range(5)
+
+
+def walker(registry: Registry) -> tuple[type, Skimmer]:
+    """``Validator`` walking as this module does over ``registry``, and the skimmer that decides "plainly valid"."""
+    skimmer = Skimmer(registry)
+    return jsonschema.validators.extend(Validator, validators={
+        "properties": properties_keyword(skimmer), "$ref": ref_keyword(skimmer)}), skimmer
 
 
 class Skimmer:

@@ -87,7 +87,7 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int, 
         master = os.getpid()
         atexit.register(lambda: os.getpid() == master and shutil.rmtree(folder, ignore_errors=True))
         config = config.replace(store_path=os.path.join(folder, "state.sqlite3"))
-    from mockgraph.app import create_app, warm_up
+    from mockgraph.app import create_app
     from mockgraph.stores import StoreUnavailable, open_store
 
     try:
@@ -103,7 +103,6 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int, 
     except (TypeError, ValueError, OSError) as exc:
         raise CliError(str(exc)) from None
     kind = store.describe()["kind"]
-    warm_up(config)  # before gunicorn forks: its workers start with nothing left to import
     if one_process:
         portable.run(app, sock=sock, threads=threads,
                      banner=f"seed {config.seed}, 1 process (gunicorn does not run here), {kind} store")

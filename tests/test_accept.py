@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
+import threading
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mockgraph.contracts import Validator, first_in_document, load_operations, registry, validator
+from mockgraph import contracts
+from mockgraph.contracts import first_in_document, load_operations, registry, validator
 from mockgraph.entities import load_kinds
+from mockgraph.refusals import Validator
 
 from .conftest import FIXTURES
 
@@ -233,3 +239,55 @@ def test_plainly_valid_values_are_not_descended_into(monkeypatch):
     body = {**_minimal(), "capacity": "lots"}
     assert [e.message for e in walker.iter_errors(body)] == ["'lots' is not of type 'integer', 'null'"]
     assert [p for p in descended if p is not None] == ["capacity"]
+
+
+LAZY = """
+import sys
+from mockgraph import create_app
+from mockgraph.contracts import _accepts
+client = create_app({}).test_client()
+townhalls, auth = "/v1.0/solutions/virtualEvents/townhalls", {"Authorization": "Bearer x"}
+print(len(_accepts), "jsonschema" in sys.modules)
+made = client.post(townhalls, json={"displayName": "x"}, headers=auth)
+print(made.status_code, len(_accepts), "jsonschema" in sys.modules)
+bad = client.post(townhalls, json={"displayName": 5}, headers=auth)
+print(bad.status_code, len(_accepts), "jsonschema" in sys.modules, bad.get_json()["error"]["message"].split(". ")[1])
+"""
+
+
+def test_checks_are_compiled_on_first_use_and_jsonschema_imported_on_the_first_refusal():
+    """create_app compiles no view; a valid create compiles its own and leaves jsonschema unimported; a refusal
+    imports it and explains (the start-up work ``mockgraph serve``'s launch no longer pays)."""
+    done = subprocess.run([sys.executable, "-c", LAZY], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["0 False", "201 1 False",
+                                        "400 1 True $.displayName: expected Edm.String or null, got 5."]
+
+
+def test_threads_asking_for_one_view_at_once_compile_it_once(monkeypatch):
+    """The first requests of a served worker's threads may meet one uncompiled view together: one compiles it
+    (fastjsonschema's exec), the others wait for that check rather than compiling beside it."""
+    compiled = []
+
+    def slow_compile(document, fragment):
+        compiled.append(fragment)
+        time.sleep(0.05)  # a wide window for another thread to arrive while this one compiles
+        return real(document, fragment)
+
+    real = contracts.compile_accepts
+    monkeypatch.setattr(contracts, "_accepts", {})
+    monkeypatch.setattr(contracts, "compile_accepts", slow_compile)
+    ref = _operation(False).spec["request"]["schema"]
+    start, found = threading.Barrier(6), []
+
+    def ask() -> None:
+        start.wait()
+        found.append(contracts.accepts(ref, False))
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert compiled == [ref.partition("#")[2]]
+    assert len(found) == 6 and all(f is found[0] for f in found) and found[0](_minimal())

@@ -12,7 +12,8 @@ import pytest
 from referencing import Registry, Resource
 
 from mockgraph.accept import compile_accepts
-from mockgraph.contracts import Validator, first_in_document
+from mockgraph.contracts import first_in_document
+from mockgraph.refusals import Validator
 
 from .conftest import shared_reference
 
@@ -313,7 +314,7 @@ def test_compiled_accept_check_agrees_with_jsonschema(contract, view, body, vali
     if body is None:
         file, name = next((d[0], d[1]) for d in DOCUMENTED if (d[2], d[3]) == (contract, view))
         body = documented_body(file, name)
-    accepts = compile_accepts(SCHEMAS[f"{contract}.schema.json"], f"/$defs/{view}", Validator.FORMAT_CHECKER)
+    accepts = compile_accepts(SCHEMAS[f"{contract}.schema.json"], f"/$defs/{view}")
     assert accepts is not None
     assert accepts(body) is valid
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from mockgraph.contracts import Validator, data_path, load_operations
+from mockgraph.contracts import data_path, load_operations
+from mockgraph.refusals import Validator
 
 from .conftest import AUTH, EVENT, SESSIONS, assert_envelope, shared_reference
 

@@ -10,9 +10,10 @@ from click.testing import CliRunner
 
 from mockgraph import create_app
 from mockgraph.cli import main
-from mockgraph.contracts import Validator, load_operations
+from mockgraph.contracts import load_operations
 from mockgraph.graph import JOURNAL_BODY_BYTES
 from mockgraph.openapi import document
+from mockgraph.refusals import Validator
 from mockgraph.store import SqliteStore
 from tests.conftest import AUTH, EVENT, SESSIONS, assert_envelope, load_fixture
 
