@@ -1,7 +1,7 @@
 """Running an app under gunicorn from Python, with mockgraph's log format and start-up banner.
 
-Any Flask app: the caller builds it and warms it up first (``mockgraph.app.warm_up``, before gunicorn forks its
-workers), so this module imports gunicorn and mockgraph's error envelope, not the app.
+Any Flask app: the caller builds it (before gunicorn forks its workers), so this module imports gunicorn and
+mockgraph's error envelope, not the app.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from mockgraph.errors import front_end_reply
 
-ACCESS_FORMAT = '%(m)s %(U)s %(s)s request-id=%({request-id}o)s'
 #: How long a client may go silent in the middle of a request before its connection is closed.
 #: gthread's threads block on the socket while they read a request, so without this bound a few
 #: clients that send half a request and stall would hold every thread and the mock would hang.
@@ -119,6 +118,19 @@ class _Worker(ThreadWorker):
 
 
 class _Logger(Logger):
+    def access(self, resp, req, environ: dict, request_time) -> None:
+        """One line a request, ``METHOD /path STATUS request-id=…``, the line the fixture's and Windows' server write.
+
+        Not through gunicorn's ``access_log_format``: for any format it builds every atom there is (a timestamp,
+        the whole environ, every request and response header), 35-45 µs of each request for the four shown here.
+        """
+        if not self.access_log_enabled:
+            return
+        status = resp.status.split(None, 1)[0] if isinstance(resp.status, str) else resp.status
+        request_id = next((value for name, value in resp.headers if name.lower() == "request-id"), "-")
+        self.access_log.info("%s %s %s request-id=%s", environ.get("REQUEST_METHOD", "-"),
+                             environ.get("PATH_INFO", "-"), status, request_id)
+
     def exception(self, msg: str, *args, **kwargs) -> None:
         """A client that went silent or crawled is the client's doing: one warning line, not a traceback."""
         error = sys.exc_info()[1]
@@ -170,7 +182,6 @@ def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner:
         "logger_class": _Logger,
         "threads": threads,
         "accesslog": "-",
-        "access_log_format": ACCESS_FORMAT,
         "errorlog": "-",
         "loglevel": "warning",
         "graceful_timeout": 3,

@@ -62,3 +62,38 @@ def test_serve_opens_no_gunicorn_control_socket(tmp_path):
         assert requests.post(server.url + PATH, json=BODIES[0], headers=AUTH, timeout=10).status_code == 201
         time.sleep(0.5)  # gunicorn opens it once the workers are spawned
         assert list(tmp_path.rglob("gunicorn.ctl")) == []
+
+
+def test_the_access_line_is_the_one_gunicorns_formatter_wrote(tmp_path):
+    """wsgi._Logger writes its line itself (gunicorn's formatter builds every atom of every format, ~35 µs a
+    request): the same bytes gunicorn's own ``access`` gave for serve's old format, request-id or none."""
+    import datetime
+
+    from gunicorn.config import Config
+    from gunicorn.glogging import Logger
+
+    from mockgraph.wsgi import _Logger
+
+    class Reply:
+        def __init__(self, status, headers):
+            self.status, self.headers, self.sent = status, headers, 10
+
+    replies = [Reply("201 CREATED", [("Content-Type", "application/json"), ("request-id", "r-1")]),
+               Reply("400 BAD REQUEST", [("Request-Id", "R-2")]), Reply(204, [])]
+    environ = {"REQUEST_METHOD": "PATCH", "PATH_INFO": "/v1.0/solutions/virtualEvents/townhalls/t 1",
+               "RAW_URI": "/v1.0/x?y=1", "SERVER_PROTOCOL": "HTTP/1.1", "QUERY_STRING": "y=1"}
+    request = type("Request", (), {"headers": [("Authorization", "Bearer secret")]})()
+    lines = []
+    for logger_class in (Logger, _Logger):
+        path = tmp_path / f"{logger_class.__name__}.log"
+        config = Config()
+        config.set("accesslog", str(path))
+        config.set("access_log_format", "%(m)s %(U)s %(s)s request-id=%({request-id}o)s")
+        logger = logger_class(config)
+        for reply in replies:
+            logger.access(reply, request, environ, datetime.timedelta(milliseconds=3))
+        for handler in logger.access_log.handlers:
+            handler.close()
+        lines.append(path.read_text())
+    assert lines[0] == lines[1]
+    assert lines[1].splitlines()[0] == "PATCH /v1.0/solutions/virtualEvents/townhalls/t 1 201 request-id=r-1"
