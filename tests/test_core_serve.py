@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 
+import pytest
 import requests
 
 from mockgraph import create_app
@@ -97,3 +99,42 @@ def test_the_access_line_is_the_one_gunicorns_formatter_wrote(tmp_path):
         lines.append(path.read_text())
     assert lines[0] == lines[1]
     assert lines[1].splitlines()[0] == "PATCH /v1.0/solutions/virtualEvents/townhalls/t 1 201 request-id=r-1"
+
+
+def _connections_by_worker(master: int) -> dict[int, int]:
+    """Open sockets of each worker of a gunicorn ``master`` (Linux's /proc): its connections, plus a constant."""
+    from pathlib import Path
+
+    held = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) != master:
+                continue
+            fds = list((stat.parent / "fd").iterdir())
+            held[int(stat.parent.name)] = sum(os.readlink(fd).startswith("socket:") for fd in fds)
+        except (OSError, ValueError):
+            continue
+    return held
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts each worker's sockets in Linux's /proc")
+def test_kept_alive_connections_are_shared_out_among_the_workers():
+    """Eight kept-alive clients of a 2-worker serve land 4 and 4 (give or take one), not wherever a worker
+    happened to wake first: with all eight on one worker the server ran at a third of its speed."""
+    with served("--workers", "2", "--threads", "2") as server:
+        deadline = time.monotonic() + 20
+        while len(before := _connections_by_worker(server.proc.pid)) < 2:  # the banner comes before the forks
+            assert time.monotonic() < deadline, before
+            time.sleep(0.05)
+        time.sleep(0.3)  # both workers booted: listening, nothing held
+        before = _connections_by_worker(server.proc.pid)
+        sessions = [requests.Session() for _ in range(8)]
+        try:
+            for session in sessions:  # one after another, each kept open
+                assert session.get(server.url + "/_mockgraph/health", timeout=10).status_code == 200
+            after = _connections_by_worker(server.proc.pid)
+        finally:
+            for session in sessions:
+                session.close()
+        held = sorted(after[pid] - before[pid] for pid in before)
+        assert sum(held) == 8 and held[0] >= 3, held
