@@ -21,6 +21,7 @@ shared machine are noisy: read the ratios, not the absolute numbers. Nothing her
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import http.client
 import json
 import os
@@ -58,6 +59,7 @@ from bench.harness import (
     floor_peer,
     log,
     lua,
+    median_of,
     mockgraph_argv,
     pip_command,
     read_paths,
@@ -210,34 +212,52 @@ def fill(port: int, path: str, count: int, conns: int = 8) -> float:
 
 
 def measure_state(load: Load, entities: int, argv_extra: str) -> dict:
-    """GET and a one-page list ($top=10) at c=8, on a server holding 12 entities, then ``entities`` entities.
+    """GET and a one-page list ($top=10) at c=8: one server holding 12 entities, another ``entities``, side by side.
 
-    With 100,000 the store is at its cap (max_entities) exactly: 2 + LIST_SIZE, and the big collection.
+    The two are loaded in turn, round after round (small get, big gets, small list, big lists, then again), so a
+    burst of load on the machine, or the kernel writing a fill's pages out, meets both alike; the fill's writes
+    are flushed (``os.sync``) before the first round. (One server measured before its fill and again after it
+    put the 100,000-entity get at 1.2x in one run and 2.2-2.5x in another, and a get of the same server at 12
+    entities ranged from 499 to 1,686 req/s between runs a minute apart.) With 100,000 the big store is at its
+    cap (max_entities) exactly: 2 + LIST_SIZE, and the big collection.
     """
-    run = Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), ""))  # its readiness probe made one session in e1
+    small_run = Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), ""))  # its readiness probe made one session
+    big_run = None
     try:
-        small = read_paths(run.port)
+        big_run = Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), ""))
+        small = read_paths(small_run.port)
         small["list"] += f"?$top={LIST_SIZE}"
-        out = {"rss_small": run.rss_mib()}
-        out["small"] = {w: load(run.port, w, 8, small[w], timeout=10) for w in ("get", "list")}
+        mine = read_paths(big_run.port)
+        mine["list"] += f"?$top={LIST_SIZE}"
+        out = {"rss_small": small_run.rss_mib()}
         big_path = SESSIONS.format(event=BIG_EVENT)
-        _, headers, _ = call(run.port, "POST", big_path, BODY)
+        _, headers, _ = call(big_run.port, "POST", big_path, BODY)
         location = headers["Location"]
         before = 2 + LIST_SIZE  # the readiness probe's session, read_paths' session and its LIST_SIZE
-        out["fill_seconds"] = fill(run.port, big_path, max(entities - before - 1, 0))
-        _, _, counted = call(run.port, "GET", big_path + "/$count", timeout=60)
+        out["fill_seconds"] = fill(big_run.port, big_path, max(entities - before - 1, 0))
+        _, _, counted = call(big_run.port, "GET", big_path + "/$count", timeout=60)
         out["held"] = before + int(counted)
-        big = {"get": location[location.index("/v1.0/"):], "list": f"{big_path}?$top={LIST_SIZE}"}
-        out["rss_big"] = run.rss_mib()
-        out["big, state elsewhere"] = {w: load(run.port, w, 8, small[w], timeout=10) for w in ("get", "list")}
-        out["big, state in the listed collection"] = {w: load(run.port, w, 8, big[w], timeout=10)
-                                                      for w in ("get", "list")}
-        out["rss_after_lists"] = run.rss_mib()  # a list reads its whole collection: this is where memory goes
+        out["rss_big"] = big_run.rss_mib()
+        os.sync()  # the fill's pages on disk now, not under the first rounds
+        listed = {"get": location[location.index("/v1.0/"):], "list": f"{big_path}?$top={LIST_SIZE}"}
+        plan = [("small", small_run.port, small), ("big, state elsewhere", big_run.port, mine),
+                ("big, state in the listed collection", big_run.port, listed)]
+        runs: dict[tuple[str, str], list[dict]] = {}
+        once = dataclasses.replace(load, rounds=1)
+        for _ in range(load.rounds):
+            for what in ("get", "list"):
+                for where, port, paths in plan:
+                    runs.setdefault((where, what), []).append(once(port, what, 8, paths[what], timeout=10))
+        for (where, what), rounds in runs.items():
+            out.setdefault(where, {})[what] = median_of(rounds)
+        out["rss_after_lists"] = big_run.rss_mib()  # a list reads its whole collection: this is where memory goes
         t = time.perf_counter()
-        call(run.port, "GET", big["list"], timeout=120)
+        call(big_run.port, "GET", listed["list"], timeout=120)
         out["one big list, s"] = time.perf_counter() - t
     finally:
-        run.stop()
+        small_run.stop()
+        if big_run is not None:
+            big_run.stop()
     return out
 
 
@@ -282,6 +302,7 @@ def launches(rounds: int, argv_extra: str) -> dict[str, float]:
     ``floor``: the floor app through mockgraph.wsgi (how fast serve's server itself gets to a 201).
     """
     times: dict[str, list[float]] = {"serve": [], "imports": [], "floor": []}
+    Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), "")).stop()  # untimed: bytecode written, files cached
     for _ in range(rounds):
         run = Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), ""))
         times["serve"].append(run.cold)
@@ -329,9 +350,9 @@ def report_peers(results: dict, skipped: list[str], args) -> None:
 
 
 def report_state(state: dict) -> None:
-    print(f"\nState: `mockgraph serve` (defaults) holding 12 entities, then {state['held']:,} "
-          f"(filled through POST /_mockgraph/entities in {state['fill_seconds']:.0f} s); GET of one session and "
-          f"a list with $top={LIST_SIZE}, c=8, wrk --timeout 10s")
+    print(f"\nState: two `mockgraph serve` (defaults), one holding 12 entities, the other {state['held']:,} "
+          f"(filled through POST /_mockgraph/entities in {state['fill_seconds']:.0f} s, then flushed to disk); GET of "
+          f"one session and a list with $top={LIST_SIZE}, c=8, wrk --timeout 10s, the two loaded in turn each round")
     print("\n| store holds | load | req/s | p50 ms | p99 ms | timeouts | time a request vs 12 entities |")
     print("|---|---|---|---|---|---|---|")
     for where in ("small", "big, state elsewhere", "big, state in the listed collection"):
@@ -376,6 +397,11 @@ def main() -> int:
         args.peers = args.peers.replace("prism", "")
     CACHE.mkdir(parents=True, exist_ok=True)
     (CACHE / ".gitignore").write_text("*\n")
+    # every child imports cached bytecode, as after `pip install`: with this shell's PYTHONDONTWRITEBYTECODE an
+    # editable install recompiles mockgraph's ~60 modules on every start (60-100 ms of a launch), flask's and
+    # faker's (compiled by pip) not
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
     binary = ensure_wrk()
     if not binary:
         log("wrk is not installed and cannot be (needs apt-get as root): nothing measured")
@@ -388,7 +414,7 @@ def main() -> int:
                                           f"cold start median of {args.cold}; ")
     print(f"\nDate: {time.strftime('%Y-%m-%d %H:%M %Z')}  \nMachine: {machine()}  \nRun: `{' '.join(sys.argv)}` "
           f"({peers_part}the server comparison {args.rounds} interleaved round(s) of {args.server_seconds:g} s; "
-          f"load average before the run {os.getloadavg()[0]:.2f})")
+          f"load average before the run {os.getloadavg()[0]:.2f}; bytecode cached, as after an install)")
     if args.servers:
         servers.report(servers.measure(server_load, args.quick), server_load)
         return 0
