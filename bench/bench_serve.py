@@ -5,6 +5,7 @@
     python bench/bench_serve.py --quick      # CI smoke: no Prism, 1 round of 1 s, 5,000 entities of state,
                                              # the server comparison's three configs at c=8 (under 2 minutes)
     python bench/bench_serve.py --servers    # only the server comparison (bench/servers.py)
+    python bench/bench_serve.py --launch     # only serve's launch to a first 201, its floors (--cold rounds)
 
 Installs what it needs: wrk (Debian package), the Pact stub server (pact-python-cli, PyPI), Prism
 (npm, into bench/.cache) when npm can reach its registry, granian (PyPI) for the Flask floor: a Flask app
@@ -52,6 +53,7 @@ from bench.harness import (
     PATH,
     ROOT,
     SESSIONS,
+    STACK_IMPORTS,
     Load,
     Peer,
     Running,
@@ -299,9 +301,10 @@ def launches(rounds: int, argv_extra: str) -> dict[str, float]:
     """Seconds to a first 201 (median), taken in turn each round: `mockgraph serve`, its two floors.
 
     ``imports``: a fresh interpreter importing Flask and Faker (no mock built on them can start faster);
-    ``floor``: the floor app through mockgraph.wsgi (how fast serve's server itself gets to a 201).
+    ``floor``: the floor app through mockgraph.wsgi (how fast serve's server itself gets to a 201);
+    ``stack``: a fresh interpreter importing what serve's first 201 needs of other projects (``STACK_IMPORTS``).
     """
-    times: dict[str, list[float]] = {"serve": [], "imports": [], "floor": []}
+    times: dict[str, list[float]] = {"serve": [], "imports": [], "floor": [], "stack": []}
     Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), "")).stop()  # untimed: bytecode written, files cached
     for _ in range(rounds):
         run = Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), ""))
@@ -311,6 +314,9 @@ def launches(rounds: int, argv_extra: str) -> dict[str, float]:
         subprocess.run([sys.executable, "-c", IMPORTS], cwd=ROOT, check=True)
         times["imports"].append(time.perf_counter() - t)
         times["floor"].append(servers.launches(1))
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", STACK_IMPORTS], cwd=ROOT, check=True)
+        times["stack"].append(time.perf_counter() - t)
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -382,6 +388,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="CI smoke run (under 2 minutes)")
     parser.add_argument("--servers", action="store_true", help="only the server comparison")
     parser.add_argument("--no-servers", action="store_true", help="skip the server comparison")
+    parser.add_argument("--launch", action="store_true", help="only serve's launch to a first 201 and its floors")
     parser.add_argument("--seconds", type=float, default=4.0, help="length of each wrk load (whole seconds)")
     parser.add_argument("--server-seconds", type=float, default=2.0,
                         help="length of each wrk load in the server comparison (12 configs x 6 loads x rounds)")
@@ -417,6 +424,10 @@ def main() -> int:
           f"load average before the run {os.getloadavg()[0]:.2f}; bytecode cached, as after an install)")
     if args.servers:
         servers.report(servers.measure(server_load, args.quick), server_load)
+        return 0
+    if args.launch:
+        log(f"launches: {args.cold} rounds of serve, the imports, the server floor and the stack's imports")
+        targets.table([targets.launch_row(launches(args.cold, args.mockgraph_args))])
         return 0
 
     listed, skipped = peers(args)

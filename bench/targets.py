@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bench import servers
-from bench.harness import FLOOR, IMPORTS, MOCKGRAPH
+from bench.harness import FLOOR, IMPORTS, MOCKGRAPH, STACK_IMPORTS
 
 
 @dataclass
@@ -91,6 +91,18 @@ def serve_rows(results: dict, compared: dict | None) -> list[Target]:
     return rows
 
 
+def launch_row(launch: dict) -> Target:
+    """``mockgraph serve``'s launch to its first 201 against the imports, with the server's and the stack's floors."""
+    row = Target("`mockgraph serve` launch -> first 201", 1e3 * launch["serve"], 1e3 * launch["imports"], "ms", 1.3,
+                 False, f"`python -c '{IMPORTS}'`; launches taken in turn")
+    row.floor = _floor_text(row, 1e3 * launch["floor"], launch["floor"] / launch["imports"],
+                            f"floor app through mockgraph.wsgi (gunicorn {servers.SHAPE}), launch -> first 201")
+    if "stack" in launch:
+        row.floor += (f"; `python -c '{STACK_IMPORTS}'` (the other projects serve's first 201 imports): "
+                      f"{1e3 * launch['stack']:,.1f} ms = {launch['stack'] / launch['imports']:.2f}x the baseline")
+    return row
+
+
 def targets(results: dict, state: dict, rate: dict, launch: dict, cold: dict, laps: dict,
             compared: dict | None = None) -> list[Target]:
     """Every target's row; ``launch`` holds the seconds to a first 201 of serve, the imports and the server floor."""
@@ -108,11 +120,7 @@ def targets(results: dict, state: dict, rate: dict, launch: dict, cold: dict, la
         print(f"\nmockgraph at c=64 (create, get, list): {bad} timeouts or socket errors; non-2xx "
               f"{sum(mine['loads'][(w, 64)]['non2xx'] for w in ('create', 'get', 'list'))}")
         rows.append(Target("errors or timeouts at c=64 (create, get, list), count", bad, None, "", 0, False))
-    row = Target("`mockgraph serve` launch -> first 201", 1e3 * launch["serve"], 1e3 * launch["imports"], "ms", 1.3,
-                 False, f"`python -c '{IMPORTS}'`; launches taken in turn")
-    row.floor = _floor_text(row, 1e3 * launch["floor"], launch["floor"] / launch["imports"],
-                            f"floor app through mockgraph.wsgi (gunicorn {servers.SHAPE}), launch -> first 201")
-    rows.append(row)
+    rows.append(launch_row(launch))
     for what in ("get", "list"):
         for where in ("big, state elsewhere", "big, state in the listed collection"):
             small, big = state["small"][what]["rps"], state[where][what]["rps"]

@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Flask
 
-from mockgraph import batch, control, errors, faults, graph, headers, pacts
+from mockgraph import batch, control, errors, faults, graph, headers
 from mockgraph.config import Settings, parse_instant
 from mockgraph.contracts import Operation, load_operations
 from mockgraph.entities import Kind, load_kinds
@@ -71,7 +71,9 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
     graph.install(app)
     if settings.control:
         app.register_blueprint(control.bp)
-        app.register_blueprint(pacts.bp)  # provider states in, recorded pacts out
+        from mockgraph.pacts.views import bp as pacts  # the rest of the Pact wing loads on first use
+
+        app.register_blueprint(pacts)  # provider states in, recorded pacts out
     faults.init_app(app)  # after graph.install: the token is checked before any fault
     batch.init_app(app)
     state = app.extensions["mockgraph"]

@@ -442,9 +442,10 @@ def session_contract(facts: Facts) -> dict:
     property but the key is a body property: joinWebUrl, audioConferencing, joinInformation and videoTeleconferenceId,
     read-only per the resource docs (their ``docNote``) but "Optional" on the documented page, are accepted and echoed
     (README: How the mock differs). ``id`` is in the body's properties as a refusal (x-readOnly), so it is refused
-    with --accept-unknown-properties too (contracts.explain: "'id' is set by the service"). The types of values come from the same Builder as every other
-    contract: enums with every member plus null (x-membersAfterSentinel for lobbyBypassScope), Edm.Int32's range,
-    the offset-free required dateTimeTimeZone.dateTime, and an ``@odata.type`` pattern on every complex value.
+    with --accept-unknown-properties too (contracts.explain: "'id' is set by the service"). The types of values
+    come from the same Builder as every other contract: enums with every member plus null (x-membersAfterSentinel
+    for lobbyBypassScope), Edm.Int32's range, the offset-free required dateTimeTimeZone.dateTime, and an
+    ``@odata.type`` pattern on every complex value.
     """
     record = facts.types.get(SESSION)
     if record is None or not record["effective"]:

@@ -11,21 +11,30 @@ One job: the import path users and ``app.py`` rely on. The work is in one module
 - ``recorder.py``   ``record()``/``render()``: a consumer's pact from the request journal
 - ``views.py``      the blueprint: ``POST /_mockgraph/provider-states``, ``GET /_mockgraph/pact``
 
-pact-python is imported only when a pact is built, so the mock serves without it. The provider-state
-vocabulary and its effects live beside, in ``mockgraph.vocabulary`` and ``mockgraph.states``.
+pact-python is imported only when a pact is built, so the mock serves without it; each module here loads on
+first use of one of its names (``__getattr__``), so an app registering the blueprint does not load the rest at
+start-up. The provider-state vocabulary and its effects live beside, in ``mockgraph.vocabulary`` and
+``mockgraph.states``.
 """
 
-from mockgraph.pacts.examples import EVENT_NAVS, Documented, documented, example_states
-from mockgraph.pacts.exporter import export
-from mockgraph.pacts.family import add_family
-from mockgraph.pacts.matching import exact_except, whole_match, with_schema_matchers
-from mockgraph.pacts.pactfile import DEFAULT_CONSUMER, PROVIDER, SPECS, pact_data
-from mockgraph.pacts.recorder import KEPT_HEADERS, add_recorded, record, render
-from mockgraph.pacts.views import bp, provider_states, recorded_pact
-from mockgraph.pacts.world import World
+from __future__ import annotations
 
-__all__ = [
-    "DEFAULT_CONSUMER", "EVENT_NAVS", "KEPT_HEADERS", "PROVIDER", "SPECS", "Documented", "World", "add_family",
-    "add_recorded", "bp", "documented", "exact_except", "example_states", "export", "pact_data", "provider_states",
-    "record", "recorded_pact", "render", "whole_match", "with_schema_matchers",
-]
+import importlib
+from typing import Any
+
+#: each public name -> the module of this package that holds it
+_NAMES = {
+    "EVENT_NAVS": "examples", "Documented": "examples", "documented": "examples", "example_states": "examples",
+    "export": "exporter", "add_family": "family",
+    "exact_except": "matching", "whole_match": "matching", "with_schema_matchers": "matching",
+    "DEFAULT_CONSUMER": "pactfile", "PROVIDER": "pactfile", "SPECS": "pactfile", "pact_data": "pactfile",
+    "KEPT_HEADERS": "recorder", "add_recorded": "recorder", "record": "recorder", "render": "recorder",
+    "bp": "views", "provider_states": "views", "recorded_pact": "views", "World": "world",
+}
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _NAMES:
+        return getattr(importlib.import_module(f"mockgraph.pacts.{_NAMES[name]}"), name)
+    raise AttributeError(f"module 'mockgraph.pacts' has no attribute {name!r}")

@@ -15,9 +15,7 @@ from mockgraph.config import CONTROL_PREFIX
 from mockgraph.errors import GraphError
 from mockgraph.headers import graph_json
 from mockgraph.pacts.pactfile import SPECS
-from mockgraph.pacts.recorder import render
 from mockgraph.payloads import read_body
-from mockgraph.states import change
 
 bp = Blueprint("pacts", __name__, url_prefix=CONTROL_PREFIX.rstrip("/"))
 
@@ -25,6 +23,8 @@ bp = Blueprint("pacts", __name__, url_prefix=CONTROL_PREFIX.rstrip("/"))
 @bp.post("/provider-states")
 def provider_states() -> Response:
     """Pact's state-change call: ``{"state", "params", "action"}`` in the body (or the query string)."""
+    from mockgraph.states import change  # the provider-state wing loads when a verifier first calls it
+
     mock = current_app.extensions["mockgraph"]
     raw = read_body()
     if raw.strip():
@@ -56,5 +56,7 @@ def recorded_pact() -> Response:
     except ImportError:
         raise GraphError(501, "NotImplemented", "Recording a pact needs pact-python: "
                                                 "pip install 'mockgraph[pact]'.") from None
+    from mockgraph.pacts.recorder import render
+
     mock = current_app.extensions["mockgraph"]
     return graph_json(render(mock.store.journal(), consumer, spec, mock.operations), 200)
