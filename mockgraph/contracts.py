@@ -241,16 +241,16 @@ def _walker(open_types: bool) -> tuple[type, Any]:
     return refusals.walker(registry(open_types))
 
 
+@cache
 def validator(ref: str, *, open_types: bool = False):
-    """A jsonschema validator for one view (``file#/$defs/name``) of the contracts."""
+    """A jsonschema validator for one view (``file#/$defs/name``) of the contracts, made on its first refusal."""
     walker, skimmer = _walker(open_types)
     return walker(skimmer.root(ref), registry=registry(open_types), format_checker=walker.FORMAT_CHECKER)
 
 
 #: (view, open_types) -> its compiled accept check, each compiled the first time it is asked for (the 28 views
-#: compiled at start-up were ~75 ms of ``mockgraph serve``'s launch), one at a time: the check is generated
-#: source that ``exec`` compiles, and CPython 3.11 can fail ("AST constructor recursion depth mismatch") when
-#: two threads compile at once.
+#: compiled at start-up were ~75 ms of ``mockgraph serve``'s launch), one at a time: two threads meeting one
+#: uncompiled view would otherwise both compile it (~15 ms for the session's) on a worker's first requests.
 _accepts: dict[tuple[str, bool], Any] = {}
 _compiling = threading.Lock()
 
