@@ -84,7 +84,7 @@ class Operation:
         return f"/{version}" + self.path.format_map({**defaults, **values})
 
 
-def check_body(ref: str, open_types: bool, body: Any, type_name: str) -> None:
+def check_body(ref: str, open_types: bool, body: Any) -> None:
     """Raise a 400 naming the JSON path of the first error in the body, carrying every error for the log and journal.
 
     The compiled accept check answers most valid bodies; jsonschema only walks a body to explain a refusal,
@@ -101,7 +101,7 @@ def check_body(ref: str, open_types: bool, body: Any, type_name: str) -> None:
     sentences = {id(error): explain(error) for error in errors}
     explained = [sentences[id(errors[i])] for i in sorted(range(len(errors)), key=positions.__getitem__)]
     sentence = sentences[id(_first(errors, positions))]
-    raise GraphError(400, "BadRequest", f"Invalid request body for {type_name}. {sentence}", details=explained)
+    raise GraphError(400, "BadRequest", f"Invalid request body for {title(ref)}. {sentence}", details=explained)
 
 
 def _position(error: ValidationError, body: Any) -> tuple:

@@ -22,7 +22,7 @@ class View:
     open_types: bool
 
     def check(self, body: dict) -> None:
-        contracts.check_body(self.ref, self.open_types, body, contracts.title(self.ref))
+        contracts.check_body(self.ref, self.open_types, body)
 
 
 @dataclass
