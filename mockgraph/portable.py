@@ -17,6 +17,9 @@ from flask import Flask
 
 #: As in wsgi.py: how long a client may go silent in the middle of a request before its connection is closed.
 CLIENT_IDLE_SECONDS = 5.0
+#: The access-log line of every server mockgraph runs on (this one, the fixture's, gunicorn's in wsgi.py):
+#: method, path without the query, status, request id.
+ACCESS_LINE = "%s %s %s request-id=%s"
 
 
 def gunicorn_runs() -> bool:
@@ -38,7 +41,7 @@ def access_log_handler() -> type:
         def log_request(self, code: Any = "-", size: Any = "-") -> None:
             status = getattr(code, "value", code)
             request_id = getattr(self, "environ", {}).get("mockgraph.request_id", "-")
-            print(f"{self.command} {self.path.split('?', 1)[0]} {status} request-id={request_id}", file=sys.stderr,
+            print(ACCESS_LINE % (self.command, self.path.split("?", 1)[0], status, request_id), file=sys.stderr,
                   flush=True)
 
     return AccessLogHandler

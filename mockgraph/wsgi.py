@@ -20,6 +20,7 @@ from gunicorn.http import errors as http_errors
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from mockgraph.errors import front_end_reply
+from mockgraph.portable import ACCESS_LINE
 
 #: How long a client may go silent in the middle of a request before its connection is closed.
 #: gthread's threads block on the socket while they read a request, so without this bound a few
@@ -187,8 +188,8 @@ class _Logger(Logger):
             return
         status = resp.status.split(None, 1)[0] if isinstance(resp.status, str) else resp.status
         request_id = next((value for name, value in resp.headers if name.lower() == "request-id"), "-")
-        self.access_log.info("%s %s %s request-id=%s", environ.get("REQUEST_METHOD", "-"),
-                             environ.get("PATH_INFO", "-"), status, request_id)
+        self.access_log.info(ACCESS_LINE, environ.get("REQUEST_METHOD", "-"), environ.get("PATH_INFO", "-"), status,
+                             request_id)
 
     def exception(self, msg: str, *args, **kwargs) -> None:
         """A client that went silent or crawled is the client's doing: one warning line, not a traceback."""
