@@ -310,14 +310,17 @@ def launches(rounds: int, argv_extra: str) -> dict[str, float]:
         run = Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), ""))
         times["serve"].append(run.cold)
         run.stop()
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-c", IMPORTS], cwd=ROOT, check=True)
-        times["imports"].append(time.perf_counter() - t)
+        times["imports"].append(_python_c(IMPORTS))
         times["floor"].append(servers.launches(1))
-        t = time.perf_counter()
-        subprocess.run([sys.executable, "-c", STACK_IMPORTS], cwd=ROOT, check=True)
-        times["stack"].append(time.perf_counter() - t)
+        times["stack"].append(_python_c(STACK_IMPORTS))
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _python_c(code: str) -> float:
+    """Seconds a fresh interpreter takes to run ``code`` and exit."""
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+    return time.perf_counter() - t
 
 
 def in_process() -> dict:
