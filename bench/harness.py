@@ -39,7 +39,7 @@ MOCKGRAPH = "mockgraph serve"
 FLOOR = "Flask floor: fixed replies (granian 2 workers)"
 IMPORTS = "import flask, faker"
 #: what serve's first 201 imports beyond them: its server and the contracts' libraries (jsonschema waits for a refusal)
-STACK_IMPORTS = "import flask, faker, gunicorn.workers.gthread, referencing, fastjsonschema"
+STACK_IMPORTS = "import flask, faker, gunicorn.workers.gthread, fastjsonschema"
 
 
 def log(message: str) -> None:

@@ -16,13 +16,12 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from referencing import Registry, Resource
-
 from mockgraph.accept import compile_accepts
 from mockgraph.errors import GraphError
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 log = logging.getLogger("mockgraph")
 
@@ -207,18 +206,43 @@ def read_json(path: Path) -> Any:
 
 
 @cache
+def documents(open_types: bool) -> dict[str, Any]:
+    """Every contract in contracts/ by its file name and by its ``$id``, read once."""
+    found: dict[str, Any] = {}
+    for path in sorted(data_path("contracts").glob("*.schema.json")):
+        schema = read_json(path)
+        if open_types:
+            schema = _open_types(schema)
+        found[path.name] = found[schema.get("$id", path.name)] = schema
+    return found
+
+
+def resolve(ref: str, base: str = "", *, open_types: bool = False) -> Any:
+    """What a ``$ref`` points at: ``file#/json/pointer``, or ``#/json/pointer`` inside the contract ``base``.
+
+    Every ``$ref`` in contracts/ has one of these two forms (tests/test_contracts_generated.py checks that each
+    resolves to what the referencing library resolves it to), so start-up walks the loaded files itself:
+    referencing, ~25 ms of imports, comes only with jsonschema, to explain a refusal.
+    """
+    document, _, pointer = ref.partition("#")
+    node = documents(open_types)[document or base]
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    return node
+
+
+@cache
 def registry(open_types: bool) -> Registry:
-    """Every contract in contracts/ as one referencing registry.
+    """Every contract in contracts/ as one referencing registry, for jsonschema (refusals.py).
 
     The contracts are package data, so ``check_schema`` runs on them in the test suite
     (tests/test_core_contracts.py), not here: at start-up it cost ~90 ms of every cold start.
     """
-    resources = []
-    for path in sorted(data_path("contracts").glob("*.schema.json")):
-        schema = read_json(path)
-        resource = Resource.from_contents(_open_types(schema) if open_types else schema)
-        resources += [(path.name, resource), (schema.get("$id", path.name), resource)]
-    return Registry().with_resources(resources)
+    from referencing import Registry, Resource
+
+    return Registry().with_resources((name, Resource.from_contents(schema))
+                                     for name, schema in documents(open_types).items())
 
 
 def _open_types(schema: Any) -> Any:
@@ -264,7 +288,7 @@ def accepts(ref: str, open_types: bool):
     with _compiling:
         if (ref, open_types) not in _accepts:
             document, _, fragment = ref.partition("#")
-            _accepts[ref, open_types] = compile_accepts(registry(open_types).resolver().lookup(document).contents,
+            _accepts[ref, open_types] = compile_accepts(documents(open_types)[document],
                                                         fragment)
         return _accepts[ref, open_types]
 
@@ -272,7 +296,7 @@ def accepts(ref: str, open_types: bool):
 @cache
 def title(ref: str) -> str:
     """The type a view checks, as an error names it (``microsoft.graph.virtualEventSession``)."""
-    contents = registry(False).resolver().lookup(ref).contents
+    contents = resolve(ref)
     return contents.get("x-typeName") or contents.get("title", "object")
 
 

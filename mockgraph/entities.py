@@ -87,9 +87,8 @@ def load_kinds(*, open_types: bool) -> dict[str, Kind]:
     kinds: dict[str, Kind] = {}
     for name, spec in model()["types"].items():
         views = _views(name, spec)
-        resolver = contracts.registry(False).resolver()
-        response = resolver.lookup(views["response"]).contents
-        base_resolver = contracts.registry(False).resolver(views["response"].split("#", 1)[0])
+        response = contracts.resolve(views["response"])
+        base = views["response"].split("#", 1)[0]  # the file the response view's own $refs point into
         kinds[name] = Kind(
             name=name,
             odata_type=f"#microsoft.graph.{name}",
@@ -100,46 +99,46 @@ def load_kinds(*, open_types: bool) -> dict[str, Kind]:
             recipes=spec.get("generated", {}),
             defaults=spec.get("defaults", {}),
             summary=frozenset(spec["summary"]) if spec.get("summary") else None,
-            evolvable=list(_evolvable_enums(response, base_resolver)),
+            evolvable=list(_evolvable_enums(response, base)),
             hook=spec.get("hook"),
             children=spec.get("children", {}),
             derived=spec.get("derived", []),
-            fields=_fields(response, base_resolver),
+            fields=_fields(response, base),
             in_list=spec.get("inList", {}),
             expand=spec.get("expand", []),
             # the session answers what was sent, as it always has; generated contracts get Graph's full complex values
-            shapes={} if "views" in spec else _shapes(response, base_resolver),
+            shapes={} if "views" in spec else _shapes(response, base),
         )
     return kinds
 
 
-def _shapes(schema: dict, resolver: Any, depth: int = 0) -> dict[str, Any]:
+def _shapes(schema: dict, base: str, depth: int = 0) -> dict[str, Any]:
     """property -> its complex type's members (each with its own shape), for every complex property of ``schema``."""
     out: dict[str, Any] = {}
     if depth > 4:
         return out
     for name, sub in schema.get("properties", {}).items():
-        shape = _shape(sub, resolver, depth)
+        shape = _shape(sub, base, depth)
         if shape is not None:
             out[name] = shape
     return out
 
 
-def _shape(sub: dict, resolver: Any, depth: int) -> Any:
+def _shape(sub: dict, base: str, depth: int) -> Any:
     while True:
         if "$ref" in sub and len(sub) <= 3:
-            sub = resolver.lookup(sub["$ref"]).contents
+            sub = contracts.resolve(sub["$ref"], base)
         elif len(sub.get("allOf", ())) == 1 and "properties" not in sub:
             sub = sub["allOf"][0]
         else:
             break
     if "items" in sub:
-        inner = _shape(sub["items"], resolver, depth)
+        inner = _shape(sub["items"], base, depth)
         return None if inner is None else ("list", inner)
     members = sub.get("properties")
     if not members or any(k in sub for k in ("if", "oneOf", "anyOf", "allOf")):
         return None  # scalars, and polymorphic values (identities): kept as sent
-    return ("object", [m for m in members if not m.startswith("@")], _shapes(sub, resolver, depth + 1))
+    return ("object", [m for m in members if not m.startswith("@")], _shapes(sub, base, depth + 1))
 
 
 def complete(entity: dict, shapes: dict[str, Any]) -> dict:
@@ -164,13 +163,13 @@ def _complete(value: Any, shape: Any) -> Any:
     return complete(out, inner)
 
 
-def _fields(schema: dict, resolver: Any) -> dict[str, str]:
+def _fields(schema: dict, base: str) -> dict[str, str]:
     out = {}
     for name, sub in schema.get("properties", {}).items():
         if name.startswith("@"):
             continue
         while "$ref" in sub:
-            sub = resolver.lookup(sub["$ref"]).contents
+            sub = contracts.resolve(sub["$ref"], base)
         types = contracts.jsonschema_types(sub)
         if "enum" in sub:
             out[name] = "enum"
@@ -238,16 +237,16 @@ def spec_of(name: str) -> dict:
     return type_spec(name)
 
 
-def _evolvable_enums(schema: dict, resolver, path: tuple = (), depth: int = 0):
+def _evolvable_enums(schema: dict, base: str, path: tuple = (), depth: int = 0):
     """Yield (property path, members listed after unknownFutureValue) for each evolvable enum."""
     if depth > 4:
         return
     for name, sub in schema.get("properties", {}).items():
         if "$ref" in sub:
-            sub = resolver.lookup(sub["$ref"]).contents
+            sub = contracts.resolve(sub["$ref"], base)
         if sub.get("x-membersAfterSentinel"):
             yield (*path, name), set(sub["x-membersAfterSentinel"])
-        yield from _evolvable_enums(sub, resolver, (*path, name), depth + 1)
+        yield from _evolvable_enums(sub, base, (*path, name), depth + 1)
 
 
 def _hide_members(entity: dict, path: tuple, members: set) -> None:

@@ -98,6 +98,5 @@ class Parameters:
 
         if type_name not in self._fields:
             response = _views(type_name, self.model["types"][type_name])["response"]
-            resolver = contracts.registry(False).resolver(response.split("#", 1)[0])
-            self._fields[type_name] = _fields(resolver.lookup(response).contents, resolver)
+            self._fields[type_name] = _fields(contracts.resolve(response), response.split("#", 1)[0])
         return self._fields[type_name]

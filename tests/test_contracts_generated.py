@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 from referencing import Registry, Resource
 
+from mockgraph import contracts
 from mockgraph.accept import compile_accepts
 from mockgraph.contracts import first_in_document
+from mockgraph.entities import _views
 from mockgraph.refusals import Validator
 
 from .conftest import shared_reference
@@ -103,6 +105,36 @@ def test_every_ref_resolves_in_the_contracts_registry(name):
     assert refs
     for ref in sorted(refs):
         assert resolver.lookup(ref).contents is not None, ref
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in CONTRACTS.glob("*.schema.json")))
+def test_mockgraphs_own_lookup_finds_what_referencing_finds(name):
+    """contracts.resolve (start-up's lookup, without the referencing library) gives, for every $ref of a file
+    and under both its names, the very definition referencing resolves it to."""
+    schema = SCHEMAS.get(name) or json.loads((CONTRACTS / name).read_text(encoding="utf-8"))
+    refs = sorted(set(_refs(schema)))
+    for ref in refs:
+        assert contracts.resolve(ref, name) == REGISTRY.resolver(base_uri=name).lookup(ref).contents, ref
+    for fragment in ("", *(ref.partition("#")[2] for ref in refs)):
+        found = REGISTRY.resolver().lookup(f"{schema.get('$id', name)}#{fragment}").contents
+        assert contracts.resolve(f"{name}#{fragment}") == found
+        assert contracts.resolve(f"{schema.get('$id', name)}#{fragment}") == found
+
+
+def test_mockgraphs_own_lookup_finds_every_view_the_operations_and_model_name():
+    """Every view of every type (model.json) and of operations.json resolves, and open types' copies accept any
+    property."""
+    model = json.loads((CONTRACTS / "model.json").read_text(encoding="utf-8"))["types"]
+    operations = json.loads((CONTRACTS / "operations.json").read_text(encoding="utf-8"))["operations"]
+    refs = {*(ref for name, spec in model.items() for ref in _views(name, spec).values()),
+            *(op[part]["schema"] for op in operations for part in ("request", "response"))}
+    assert len(refs) > 10
+    for ref in sorted(refs):
+        assert contracts.resolve(ref) == REGISTRY.resolver().lookup(ref).contents, ref
+    open_session = contracts.resolve("virtualEventSession.schema.json#/$defs/virtualEventSession", open_types=True)
+    assert open_session["additionalProperties"] is True
+    assert contracts.resolve("virtualEventSession.schema.json#/$defs/virtualEventSession")["additionalProperties"] \
+        is False
 
 
 @pytest.mark.parametrize("name", GENERATED)

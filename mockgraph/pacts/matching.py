@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mockgraph.contracts import json_path, registry
+from mockgraph.contracts import json_path, resolve
 
 
 def matcher(value: Any, rule: dict | None, generator: dict | None, spec: str) -> Any:
@@ -37,7 +37,7 @@ def matcher(value: Any, rule: dict | None, generator: dict | None, spec: str) ->
 def deref(schema: dict, resolver) -> dict:
     """The schema a ``$ref`` (or a chain of them) points at."""
     while isinstance(schema, dict) and "$ref" in schema:
-        schema = resolver.lookup(schema["$ref"]).contents
+        schema = resolver.lookup(schema["$ref"])
     return schema or {}
 
 
@@ -112,7 +112,7 @@ class Resolver:
     """Look up ``$ref``s relative to one schema file."""
 
     def __init__(self, ref: str):
-        self._resolver = registry(False).resolver(ref.split("#", 1)[0])
+        self._base = ref.split("#", 1)[0]
 
-    def lookup(self, ref: str):
-        return self._resolver.lookup(ref)
+    def lookup(self, ref: str) -> Any:
+        return resolve(ref, self._base)
