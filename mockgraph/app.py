@@ -55,7 +55,7 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
     """Build a mock Graph: contracts loaded, validators compiled, handlers installed."""
     settings = config if isinstance(config, Settings) else Settings.from_mapping(config)
     _check_clock(settings.clock)
-    app = Flask("mockgraph")
+    app = Flask("mockgraph", static_folder=None)  # Graph serves no /static/ files (nor Flask's route for them)
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     operations = load_operations(accept_unknown_properties=settings.accept_unknown_properties)
     app.extensions["mockgraph"] = MockState(

@@ -172,6 +172,9 @@ PATHS = [
     ("beyond-the-item", "POST", "/v1.0/solutions/virtualEvents/events/abc/sessions/x/y", 400, "BadRequest",
      "segment 'y'"),
     ("not-a-graph-path", "POST", "/sessions", 404, "itemNotFound", "not a Microsoft Graph path"),
+    # a GET here met Flask's static-file route (answered 405 MethodNotAllowed): Graph has no such route
+    ("flask-static-path", "POST", "/static/app.css", 404, "itemNotFound", "not a Microsoft Graph path"),
+    ("flask-static-path-get", "GET", "/static/app.css", 404, "itemNotFound", "not a Microsoft Graph path"),
     ("unknown-version", "POST", "/v2.0/solutions/virtualEvents/events/abc/sessions", 404, "itemNotFound",
      "/v1.0/ or /beta/"),
     ("graph-path-not-mocked", "POST", "/v1.0/solutions/virtualEvents/events", 501, "NotImplemented",
