@@ -11,12 +11,21 @@ the generated code is bent to jsonschema's rules where fastjsonschema's differ:
 - every ``format`` is decided by jsonschema's own format checker (imported when a value first needs it; an
   unknown format accepts anything, as jsonschema ignores it).
 
+Generating a view's code takes longer than running it many times (~16 ms for the session's create, paid by
+each served worker's first request), so the code of every view the contracts ship is generated ahead, into
+``mockgraph/checks/`` (``python scripts/make_checks.py``), and imported like any module: Python caches its
+bytecode. Each generated module carries the digest of what it was made from; a view whose module is missing
+or made from another contract (open types' copies, an edited contract) is generated when first used.
+
 tests/test_accept.py runs both engines on the fixtures and on generated bodies.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
+import importlib
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -25,33 +34,40 @@ from typing import Any
 
 log = logging.getLogger("mockgraph")
 
+#: Changed whenever the generated code would change for the same contract: every generated module is then stale.
+RECIPE = "1"
+#: Where the generated modules live (a package of mockgraph's).
+CHECKS = "mockgraph.checks"
 
-def compile_accepts(document: dict, fragment: str) -> Callable[[Any], bool] | None:
-    """Return ``accepts(body) -> bool`` for ``document#fragment``, or None if it cannot be compiled."""
-    from fastjsonschema import JsonSchemaDefinitionException, JsonSchemaValueException, RefResolver
-    from fastjsonschema.draft04 import CodeGeneratorDraft04
-    from fastjsonschema.draft07 import CodeGeneratorDraft07
 
-    class StrictDraft07(CodeGeneratorDraft07):
-        generate_type = CodeGeneratorDraft04.generate_type  # no float-as-integer
+def module_name(file: str, fragment: str) -> str:
+    """The generated module of one view: ``virtualEvent.schema.json`` ``/$defs/create`` -> ``virtualEvent_create``."""
+    return re.sub(r"\W", "_", f"{file.split('.', 1)[0]}_{fragment.rsplit('/', 1)[-1]}")
 
-    definition = {k: v for k, v in copy.deepcopy(document).items() if k not in {"$id", "$schema"}}
-    definition["$ref"] = "#" + fragment
-    formats = {name: partial(_conforms, name) for name in _formats(document)}
-    try:
-        resolver = RefResolver.from_schema(definition, handlers={"http": _no_fetch, "https": _no_fetch}, store={})
-        generator = StrictDraft07(definition, resolver=resolver, formats=formats, use_default=False,
-                                  detailed_exceptions=False)
-        namespace = generator.global_state
-        exec(generator.func_code, namespace)  # how fastjsonschema.compile builds its function
-    except (JsonSchemaDefinitionException, KeyError) as exc:
-        # KeyError: fastjsonschema 2.x cannot word a failed ``const`` without detailed exceptions
-        log.debug("no compiled check for %s: %s; jsonschema checks every body", fragment, exc)
-        return None
-    patterns = namespace["REGEX_PATTERNS"]
-    for pattern in patterns:
-        patterns[pattern] = re.compile(pattern)
-    validate = partial(namespace[resolver.get_scope_name()], custom_formats=formats)
+
+def digest(document: dict, fragment: str) -> str:
+    """What a generated module was made from: the recipe, the view and the whole contract document."""
+    made_from = json.dumps([RECIPE, fragment, document], sort_keys=True, ensure_ascii=True)
+    return hashlib.sha256(made_from.encode("ascii")).hexdigest()
+
+
+def compile_accepts(document: dict, fragment: str, module: str | None = None) -> Callable[[Any], bool] | None:
+    """Return ``accepts(body) -> bool`` for ``document#fragment``, or None if it cannot be compiled.
+
+    ``module``: the name of the view's generated module in ``mockgraph/checks/``, used when it was made from
+    this very document; otherwise the code is generated here.
+    """
+    namespace = _generated(module, digest(document, fragment)) if module else None
+    if namespace is None:
+        code = generate(document, fragment)
+        if code is None:
+            return None
+        namespace = {}
+        exec(compile(code, f"<accept check {fragment}>", "exec"), namespace)  # how fastjsonschema.compile runs it
+    from fastjsonschema import JsonSchemaValueException
+
+    validate = partial(namespace["ACCEPTS"], custom_formats={name: partial(_conforms, name)
+                                                            for name in namespace["FORMATS"]})
 
     def accepts(body: Any) -> bool:
         try:
@@ -61,6 +77,50 @@ def compile_accepts(document: dict, fragment: str) -> Callable[[Any], bool] | No
         return True
 
     return accepts
+
+
+def _generated(module: str, wanted: str) -> dict | None:
+    """The namespace of a generated module made from what is wanted (its digest), or None."""
+    try:
+        found = importlib.import_module(f"{CHECKS}.{module}")
+    except ModuleNotFoundError:
+        return None
+    return vars(found) if getattr(found, "DIGEST", None) == wanted else None
+
+
+def generate(document: dict, fragment: str) -> str | None:
+    """The source of a module checking ``document#fragment`` (``ACCEPTS``), or None where fastjsonschema cannot."""
+    from fastjsonschema import JsonSchemaDefinitionException, RefResolver
+    from fastjsonschema.draft04 import CodeGeneratorDraft04
+    from fastjsonschema.draft07 import CodeGeneratorDraft07
+
+    class StrictDraft07(CodeGeneratorDraft07):
+        generate_type = CodeGeneratorDraft04.generate_type  # no float-as-integer
+
+    definition = {k: v for k, v in copy.deepcopy(document).items() if k not in {"$id", "$schema"}}
+    definition["$ref"] = "#" + fragment
+    formats = sorted(_formats(document))
+    try:
+        resolver = RefResolver.from_schema(definition, handlers={"http": _no_fetch, "https": _no_fetch}, store={})
+        generator = StrictDraft07(definition, resolver=resolver, formats=dict.fromkeys(formats, _conforms),
+                                  use_default=False, detailed_exceptions=False)
+        code = generator.func_code
+    except (JsonSchemaDefinitionException, KeyError) as exc:
+        # KeyError: fastjsonschema 2.x cannot word a failed ``const`` without detailed exceptions
+        log.debug("no compiled check for %s: %s; jsonschema checks every body", fragment, exc)
+        return None
+    patterns = generator.global_state["REGEX_PATTERNS"]
+    for pattern in patterns:
+        patterns[pattern] = re.compile(pattern)  # searched as written (see above), and so written out
+    return "\n".join([
+        f"# The accept check of {document.get('$id', 'a contract')}#{fragment}, from mockgraph/accept.py: do not edit.",
+        f"DIGEST = {digest(document, fragment)!r}",
+        f"FORMATS = {formats!r}",
+        generator.global_state_code,
+        code,
+        f"ACCEPTS = {resolver.get_scope_name()}",
+        "",
+    ])
 
 
 def _formats(node: Any) -> set[str]:

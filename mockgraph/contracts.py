@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mockgraph.accept import compile_accepts
+from mockgraph.accept import compile_accepts, module_name
 from mockgraph.errors import GraphError
 
 if TYPE_CHECKING:
@@ -272,9 +272,10 @@ def validator(ref: str, *, open_types: bool = False):
     return walker(skimmer.root(ref), registry=registry(open_types), format_checker=walker.FORMAT_CHECKER)
 
 
-#: (view, open_types) -> its compiled accept check, each compiled the first time it is asked for (the 28 views
+#: (view, open_types) -> its compiled accept check, each made the first time it is asked for (the 28 views
 #: compiled at start-up were ~75 ms of ``mockgraph serve``'s launch), one at a time: two threads meeting one
-#: uncompiled view would otherwise both compile it (~15 ms for the session's) on a worker's first requests.
+#: view would otherwise both import its generated module, or both generate it (open types: ~16 ms for the
+#: session's), on a worker's first requests.
 _accepts: dict[tuple[str, bool], Any] = {}
 _compiling = threading.Lock()
 
@@ -288,8 +289,8 @@ def accepts(ref: str, open_types: bool):
     with _compiling:
         if (ref, open_types) not in _accepts:
             document, _, fragment = ref.partition("#")
-            _accepts[ref, open_types] = compile_accepts(documents(open_types)[document],
-                                                        fragment)
+            _accepts[ref, open_types] = compile_accepts(documents(open_types)[document], fragment,
+                                                        module_name(document, fragment))
         return _accepts[ref, open_types]
 
 

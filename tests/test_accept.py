@@ -4,6 +4,8 @@ finds the same errors as jsonschema's own."""
 from __future__ import annotations
 
 import copy
+import importlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -14,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mockgraph import contracts
+from mockgraph import accept, contracts
 from mockgraph.contracts import first_in_document, load_operations, registry, validator
 from mockgraph.entities import load_kinds
 from mockgraph.refusals import Validator
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 OPEN_TYPES = [False, True]
 
@@ -271,10 +273,10 @@ def test_threads_asking_for_one_view_at_once_compile_it_once(monkeypatch):
     (fastjsonschema's exec), the others wait for that check rather than compiling beside it."""
     compiled = []
 
-    def slow_compile(document, fragment):
+    def slow_compile(document, fragment, module=None):
         compiled.append(fragment)
         time.sleep(0.05)  # a wide window for another thread to arrive while this one compiles
-        return real(document, fragment)
+        return real(document, fragment, module)
 
     real = contracts.compile_accepts
     monkeypatch.setattr(contracts, "_accepts", {})
@@ -293,3 +295,48 @@ def test_threads_asking_for_one_view_at_once_compile_it_once(monkeypatch):
         t.join()
     assert compiled == [ref.partition("#")[2]]
     assert len(found) == 6 and all(f is found[0] for f in found) and found[0](_minimal())
+
+
+def _make_checks():
+    spec = importlib.util.spec_from_file_location("make_checks", ROOT / "scripts" / "make_checks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_view_has_its_generated_check_made_from_the_contract_in_use():
+    """mockgraph/checks/ holds one module per view a body is checked against, each made from the contract as it
+    is now (its DIGEST); a contract edited without ``python scripts/make_checks.py`` fails here."""
+    make = _make_checks()
+    views = make.views()
+    assert len(views) > 20
+    names = {accept.module_name(*ref.split("#")): ref for ref in views}
+    assert len(names) == len(views)
+    on_disk = {path.stem for path in make.CHECKS.glob("*.py")} - {"__init__"}
+    assert on_disk == set(names), "run python scripts/make_checks.py"
+    for name, ref in sorted(names.items()):
+        file, _, fragment = ref.partition("#")
+        module = importlib.import_module(f"mockgraph.checks.{name}")
+        assert accept.digest(contracts.documents(False)[file], fragment) == module.DIGEST, \
+            f"{name} was made from another {file}: run python scripts/make_checks.py"
+
+
+def test_a_generated_check_is_imported_only_when_made_from_the_very_contract(monkeypatch):
+    """The session's create: its module answers without generating code; the open types' copy of the contract
+    (another document) and an edited contract are generated afresh, and the stale module is not used."""
+    made = []
+    real = accept.generate
+    monkeypatch.setattr(accept, "generate", lambda document, fragment: made.append(fragment) or real(document,
+                                                                                                     fragment))
+    file, _, fragment = _operation(False).spec["request"]["schema"].partition("#")
+    name = accept.module_name(file, fragment)
+    body = {**_minimal(), "capacity": 5}
+    imported = accept.compile_accepts(contracts.documents(False)[file], fragment, name)
+    assert made == [] and imported(body) and not imported({**body, "capacity": "5"})
+    opened = accept.compile_accepts(contracts.documents(True)[file], fragment, name)
+    unknown = {**body, "unknownProperty": 1}
+    assert made == [fragment] and opened(unknown) and not imported(unknown)
+    edited = copy.deepcopy(contracts.documents(False)[file])
+    edited["$defs"]["virtualEventSession"]["properties"]["capacity"] = {"type": "string"}
+    stale = accept.compile_accepts(edited, fragment, name)
+    assert made == [fragment, fragment] and stale({**body, "capacity": "5"}) and not stale(body)

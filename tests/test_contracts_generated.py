@@ -12,7 +12,7 @@ import pytest
 from referencing import Registry, Resource
 
 from mockgraph import contracts
-from mockgraph.accept import compile_accepts
+from mockgraph.accept import compile_accepts, module_name
 from mockgraph.contracts import first_in_document
 from mockgraph.entities import _views
 from mockgraph.refusals import Validator
@@ -346,9 +346,11 @@ def test_compiled_accept_check_agrees_with_jsonschema(contract, view, body, vali
     if body is None:
         file, name = next((d[0], d[1]) for d in DOCUMENTED if (d[2], d[3]) == (contract, view))
         body = documented_body(file, name)
-    accepts = compile_accepts(SCHEMAS[f"{contract}.schema.json"], f"/$defs/{view}")
-    assert accepts is not None
-    assert accepts(body) is valid
+    file, fragment = f"{contract}.schema.json", f"/$defs/{view}"
+    for module in (module_name(file, fragment), None):  # the generated module, and the code generated here
+        accepts = compile_accepts(SCHEMAS[file], fragment, module)
+        assert accepts is not None
+        assert accepts(body) is valid
 
 
 # The session's contract: generated too, from its own facts file, under the names the mock has always used.

@@ -1,0 +1,70 @@
+# The accept check of virtualEventRegistrationQuestionBase.schema.json#/$defs/virtualEventRegistrationCustomQuestion.update, from mockgraph/accept.py: do not edit.
+DIGEST = '32a9d16afdf56f2601f97279e776a0a41c9724bbce38594ae2bc66439ac7ea48'
+FORMATS = []
+from decimal import Decimal
+import re
+from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+
+
+REGEX_PATTERNS = {
+    '^#?microsoft\\.graph\\.virtualEventRegistrationCustomQuestion$': re.compile('^#?microsoft\\.graph\\.virtualEventRegistrationCustomQuestion$')
+}
+
+NoneType = type(None)
+
+def validate(data, custom_formats={}, name_prefix=None):
+    validate____defs_virtualeventregistrationcustomquestion_update(data, custom_formats, (name_prefix or "data") + "")
+    return data
+
+def validate____defs_virtualeventregistrationcustomquestion_update(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if "@odata.type" in data_keys:
+            data_keys.remove("@odata.type")
+            data__odatatype = data["@odata.type"]
+            if not isinstance(data__odatatype, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".@odata.type must be string")
+            if isinstance(data__odatatype, str):
+                if not REGEX_PATTERNS['^#?microsoft\\.graph\\.virtualEventRegistrationCustomQuestion$'].search(data__odatatype):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".@odata.type must match pattern ^#?microsoft\\.graph\\.virtualEventRegistrationCustomQuestion$")
+        if "id" in data_keys:
+            data_keys.remove("id")
+            data__id = data["id"]
+            raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must NOT match a disallowed definition")
+        if "displayName" in data_keys:
+            data_keys.remove("displayName")
+            data__displayName = data["displayName"]
+            if not isinstance(data__displayName, (str, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".displayName must be string or null")
+        if "isRequired" in data_keys:
+            data_keys.remove("isRequired")
+            data__isRequired = data["isRequired"]
+            if not isinstance(data__isRequired, (bool, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".isRequired must be boolean or null")
+        if "answerChoices" in data_keys:
+            data_keys.remove("answerChoices")
+            data__answerChoices = data["answerChoices"]
+            if not isinstance(data__answerChoices, (list, tuple, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".answerChoices must be array or null")
+            data__answerChoices_is_list = isinstance(data__answerChoices, (list, tuple))
+            if data__answerChoices_is_list:
+                data__answerChoices_len = len(data__answerChoices)
+                for data__answerChoices_x, data__answerChoices_item in enumerate(data__answerChoices):
+                    if not isinstance(data__answerChoices_item, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".answerChoices[{data__answerChoices_x}]".format(**locals()) + " must be string")
+        if "answerInputType" in data_keys:
+            data_keys.remove("answerInputType")
+            data__answerInputType = data["answerInputType"]
+            validate____defs_virtualeventregistrationquestionanswerinputtype(data__answerInputType, custom_formats, (name_prefix or "data") + ".answerInputType")
+        if data_keys:
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+    return data
+
+def validate____defs_virtualeventregistrationquestionanswerinputtype(data, custom_formats={}, name_prefix=None):
+    if not (isinstance(data, str) and data == 'text' or isinstance(data, str) and data == 'multilineText' or isinstance(data, str) and data == 'singleChoice' or isinstance(data, str) and data == 'multiChoice' or isinstance(data, str) and data == 'boolean' or isinstance(data, str) and data == 'unknownFutureValue' or data is None):
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['text', 'multilineText', 'singleChoice', 'multiChoice', 'boolean', 'unknownFutureValue', None]")
+    return data
+ACCEPTS = validate
