@@ -24,19 +24,20 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import importlib
+import importlib.util
 import json
 import logging
 import re
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("mockgraph")
 
 #: Changed whenever the generated code would change for the same contract: every generated module is then stale.
 RECIPE = "1"
-#: Where the generated modules live (a package of mockgraph's).
+#: The generated modules' package (mockgraph/checks/).
 CHECKS = "mockgraph.checks"
 
 
@@ -80,11 +81,19 @@ def compile_accepts(document: dict, fragment: str, module: str | None = None) ->
 
 
 def _generated(module: str, wanted: str) -> dict | None:
-    """The namespace of a generated module made from what is wanted (its digest), or None."""
-    try:
-        found = importlib.import_module(f"{CHECKS}.{module}")
-    except ModuleNotFoundError:
+    """The namespace of a generated module made from what is wanted (its digest), or None.
+
+    Loaded from its file by Python's own loader (bytecode cached as for any module) rather than imported: an
+    import hook would see it otherwise, and pytest's assertion rewriter parses what it sees through ``ast``,
+    which CPython 3.11 cannot do in two threads at once (the fixture's server threads meet views as tests
+    send them). The code has nothing to rewrite.
+    """
+    path = Path(__file__).with_name("checks") / f"{module}.py"
+    if not path.is_file():
         return None
+    spec = importlib.util.spec_from_file_location(f"{CHECKS}.{module}", path)
+    found = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(found)
     return vars(found) if getattr(found, "DIGEST", None) == wanted else None
 
 
