@@ -103,17 +103,19 @@ def _router() -> Router:
 def warm_up(settings: Settings) -> None:
     """Answer each documented example once on a scratch app, in the calling thread (the pytest fixture's start).
 
-    Every module a request may import lazily (Faker, jsonschema and refusals.py on a refusal, the Pact
-    recorder) is then imported before any server thread runs. Under pytest every plugin's modules
-    (mockgraph's among them) are compiled by its assertion rewriter, through ``ast``, and CPython 3.11
+    Every module a request may import lazily (Faker, jsonschema and refusals.py on a refusal, the OData query
+    options, the Pact recorder) is then imported before any server thread runs. Under pytest every plugin's
+    modules (mockgraph's among them) are compiled by its assertion rewriter, through ``ast``, and CPython 3.11
     can fail with "AST constructor recursion depth mismatch" when two threads do that at once: a test
-    importing a module while a server thread imports one. ``mockgraph serve`` does not warm up: plain
-    imports do not go through ``ast``, the contracts' checks compile one at a time under a lock
-    (contracts.accepts), and its launch to a first 201 is measured (the first request pays what it uses).
+    importing a module while a server thread imports one. (The contracts' generated checks are loaded past
+    import hooks: accept.py.) ``mockgraph serve`` does not warm up: plain imports do not go through ``ast``,
+    the contracts' checks are made one at a time under a lock (contracts.accepts), and its launch to a first
+    201 is measured (the first request pays what it uses).
     Werkzeug's client rather than Flask's: ``flask.testing`` (and click's) would be imported for this alone.
     """
     from werkzeug.test import Client
 
+    import mockgraph.odata  # used by the first get, list or count
     import mockgraph.pacts.recorder  # noqa: F401 - used by GET /_mockgraph/pact
 
     scratch = create_app(settings.replace(store=None, store_path=None, journal_size=0, propagate_exceptions=False))
