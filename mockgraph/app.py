@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from flask import Flask
+from werkzeug.routing import Rule
 
 from mockgraph import batch, control, errors, faults, graph, headers
 from mockgraph.config import Settings, parse_instant
@@ -56,6 +57,7 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
     settings = config if isinstance(config, Settings) else Settings.from_mapping(config)
     _check_clock(settings.clock)
     app = Flask("mockgraph", static_folder=None)  # Graph serves no /static/ files (nor Flask's route for them)
+    app.url_rule_class = _Rule
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     operations = load_operations(accept_unknown_properties=settings.accept_unknown_properties)
     app.extensions["mockgraph"] = MockState(
@@ -82,6 +84,24 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Sto
 
         load_data(state, settings.data)
     return app
+
+
+class _Rule(Rule):
+    """A URL rule whose ``url_for`` builder is compiled when first used, not when the rule is added.
+
+    Werkzeug compiles two builders a rule through ``ast`` (~0.35 ms a rule, ~5 ms of every create_app), and
+    mockgraph builds no URL from its rules: it answers Graph's paths, it does not link to its own views.
+    """
+
+    def _compile_builder(self, append_unknown: bool = True) -> Any:
+        compiled: list[Any] = []
+
+        def build(rule: Rule, *args: Any, **kwargs: Any) -> Any:
+            if not compiled:
+                compiled.append(Rule._compile_builder(rule, append_unknown))
+            return compiled[0](rule, *args, **kwargs)
+
+        return build
 
 
 def _check_clock(clock: str | None) -> None:
