@@ -31,7 +31,7 @@ class MockState:
     #: the documented operations Pact and the OpenAPI document describe (create session today)
     operations: list[Operation]
     router: Router
-    kinds: dict[str, Kind]
+    kinds: Mapping[str, Kind]
     failures: list[BaseException] = field(default_factory=list)
 
     @property

@@ -206,13 +206,22 @@ def read_json(path: Path) -> Any:
 
 
 @cache
+def document(name: str, open_types: bool) -> Any:
+    """One contract of contracts/, by its file name or its ``$id``, read when first asked for (a request reads
+    the contracts of the types it meets: the 12 of them are ~220 KB of JSON)."""
+    path = data_path("contracts") / name
+    if name.endswith(".schema.json") and path.is_file():
+        schema = read_json(path)
+        return _open_types(schema) if open_types else schema
+    return documents(open_types)[name]  # an $id (the session's is a URN): found among them all
+
+
+@cache
 def documents(open_types: bool) -> dict[str, Any]:
-    """Every contract in contracts/ by its file name and by its ``$id``, read once."""
+    """Every contract in contracts/ by its file name and by its ``$id``."""
     found: dict[str, Any] = {}
     for path in sorted(data_path("contracts").glob("*.schema.json")):
-        schema = read_json(path)
-        if open_types:
-            schema = _open_types(schema)
+        schema = document(path.name, open_types)
         found[path.name] = found[schema.get("$id", path.name)] = schema
     return found
 
@@ -224,8 +233,8 @@ def resolve(ref: str, base: str = "", *, open_types: bool = False) -> Any:
     resolves to what the referencing library resolves it to), so start-up walks the loaded files itself:
     referencing, ~25 ms of imports, comes only with jsonschema, to explain a refusal.
     """
-    document, _, pointer = ref.partition("#")
-    node = documents(open_types)[document or base]
+    document_name, _, pointer = ref.partition("#")
+    node = document(document_name or base, open_types)
     for part in pointer.split("/")[1:]:
         part = part.replace("~1", "/").replace("~0", "~")
         node = node[int(part)] if isinstance(node, list) else node[part]
@@ -288,9 +297,9 @@ def accepts(ref: str, open_types: bool):
         pass
     with _compiling:
         if (ref, open_types) not in _accepts:
-            document, _, fragment = ref.partition("#")
-            _accepts[ref, open_types] = compile_accepts(documents(open_types)[document], fragment,
-                                                        module_name(document, fragment))
+            name, _, fragment = ref.partition("#")
+            _accepts[ref, open_types] = compile_accepts(document(name, open_types), fragment,
+                                                        module_name(name, fragment))
         return _accepts[ref, open_types]
 
 

@@ -1,12 +1,14 @@
 """Entities as the service keeps and returns them: built once per type from the contracts, then made, merged, rendered.
 
-A type's ``Kind`` holds what every request of that type needs, compiled at start-up: the create and update
-checks, the reply template (every property of the type, in contract order, null until set), the values
-the service generates, its defaults, and the evolvable enums it hides from clients that did not ask.
+A type's ``Kind`` holds what every request of that type needs, compiled when a request first meets the type
+(``Kinds``): the create and update checks, the reply template (every property of the type, in contract order,
+null until set), the values the service generates, its defaults, and the evolvable enums it hides from clients
+that did not ask.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,34 +84,59 @@ def _keys(spec: dict, response: dict) -> list[str]:
     return [k for k in dict.fromkeys(ordered) if k != "@odata.context"]
 
 
-def load_kinds(*, open_types: bool) -> dict[str, Kind]:
-    """Every type of the model, compiled; a missing contract is an error at start-up, not on a request."""
-    kinds: dict[str, Kind] = {}
-    for name, spec in model()["types"].items():
-        views = _views(name, spec)
-        response = contracts.resolve(views["response"])
-        base = views["response"].split("#", 1)[0]  # the file the response view's own $refs point into
-        kinds[name] = Kind(
-            name=name,
-            odata_type=f"#microsoft.graph.{name}",
-            create=_view(views["create"], open_types),
-            update=_view(views["update"], open_types),
-            keys=_keys(spec, response),
-            id_recipe=spec.get("id"),
-            recipes=spec.get("generated", {}),
-            defaults=spec.get("defaults", {}),
-            summary=frozenset(spec["summary"]) if spec.get("summary") else None,
-            evolvable=list(_evolvable_enums(response, base)),
-            hook=spec.get("hook"),
-            children=spec.get("children", {}),
-            derived=spec.get("derived", []),
-            fields=_fields(response, base),
-            in_list=spec.get("inList", {}),
-            expand=spec.get("expand", []),
-            # the session answers what was sent, as it always has; generated contracts get Graph's full complex values
-            shapes={} if "views" in spec else _shapes(response, base),
-        )
-    return kinds
+class Kinds(Mapping[str, Kind]):
+    """Every type of the model by name, each compiled the first time a request meets it (a create of one type
+    reads only the contracts it needs); a type the model lacks is a KeyError, as in a dict."""
+
+    def __init__(self, *, open_types: bool):
+        self._types = model()["types"]
+        self._open_types = open_types
+        self._built: dict[str, Kind] = {}
+
+    def __getitem__(self, name: str) -> Kind:
+        try:
+            return self._built[name]
+        except KeyError:
+            pass
+        kind = self._built[name] = _kind(name, self._types[name], self._open_types)  # two threads: equal Kinds
+        return kind
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._types)
+
+    def __len__(self) -> int:
+        return len(self._types)
+
+
+def load_kinds(*, open_types: bool) -> Kinds:
+    """Every type of the model, each compiled on first use."""
+    return Kinds(open_types=open_types)
+
+
+def _kind(name: str, spec: dict, open_types: bool) -> Kind:
+    views = _views(name, spec)
+    response = contracts.resolve(views["response"])
+    base = views["response"].split("#", 1)[0]  # the file the response view's own $refs point into
+    return Kind(
+        name=name,
+        odata_type=f"#microsoft.graph.{name}",
+        create=_view(views["create"], open_types),
+        update=_view(views["update"], open_types),
+        keys=_keys(spec, response),
+        id_recipe=spec.get("id"),
+        recipes=spec.get("generated", {}),
+        defaults=spec.get("defaults", {}),
+        summary=frozenset(spec["summary"]) if spec.get("summary") else None,
+        evolvable=list(_evolvable_enums(response, base)),
+        hook=spec.get("hook"),
+        children=spec.get("children", {}),
+        derived=spec.get("derived", []),
+        fields=_fields(response, base),
+        in_list=spec.get("inList", {}),
+        expand=spec.get("expand", []),
+        # the session answers what was sent, as it always has; generated contracts get Graph's full complex values
+        shapes={} if "views" in spec else _shapes(response, base),
+    )
 
 
 def _shapes(schema: dict, base: str, depth: int = 0) -> dict[str, Any]:
