@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from flask import current_app, g, has_request_context, request
@@ -109,13 +109,12 @@ def token_for(state: Any, scopes: Any = None, roles: Any = None, **kwargs: Any) 
 
 # -- permissions -----------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """What one operation accepts (least privileged first; empty: that kind of call is not supported)."""
 
     delegated: tuple[str, ...]
     application: tuple[str, ...]
-    status: Mapping[str, int] = field(default_factory=dict)  # the success status per kind, where it differs
+    status: Mapping[str, int]  # the success status per kind, where it differs
     fallback: bool = False
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mockgraph.accept import compile_accepts, module_name
 from mockgraph.errors import GraphError
@@ -35,8 +35,7 @@ def data_path(name: str) -> Path:
     raise FileNotFoundError(f"mockgraph cannot find its {name}/ folder near {here}")
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     file: str
     role: str
     valid: bool

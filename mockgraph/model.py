@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from mockgraph.contracts import data_path, read_json
 
@@ -21,8 +21,7 @@ _PARAM = re.compile(r"^\{([^}]+)\}$")
 _CALL = re.compile(r"^([^()]+)\((.*)\)$")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One entity set or navigation on an operation's path, with how its key is given."""
 
     nav: str                 # as the template spells it: "townhalls", "sessions", "registrationConfiguration"

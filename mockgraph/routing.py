@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from mockgraph.errors import GraphError
@@ -24,8 +24,7 @@ _CALL = re.compile(r"^([^()]+)\((.*)\)$", re.S)
 _PARAM = re.compile(r"^\{([^}]+)\}$")
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """One request segment: ``name`` or ``name(args)``; a positional key is ``args == {"": value}``."""
 
     name: str
@@ -123,8 +122,7 @@ class Node:
     methods: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     operation: Any
     params: dict[str, str]
     version: str
