@@ -5,7 +5,7 @@
     python bench/bench_serve.py --quick      # CI smoke: no Prism, 1 round of 1 s, 5,000 entities of state,
                                              # the server comparison's three configs at c=8 (under 2 minutes)
     python bench/bench_serve.py --servers    # only the server comparison (bench/servers.py)
-    python bench/bench_serve.py --launch     # only serve's launch to a first 201, its floors (--cold rounds)
+    python bench/bench_serve.py --launch     # only serve's launch to a first 201, its floors (--launches rounds)
 
 Installs what it needs: wrk (Debian package), the Pact stub server (pact-python-cli, PyPI), Prism
 (npm, into bench/.cache) when npm can reach its registry, granian (PyPI) for the Flask floor: a Flask app
@@ -302,7 +302,8 @@ def launches(rounds: int, argv_extra: str) -> dict[str, float]:
 
     ``imports``: a fresh interpreter importing Flask and Faker (no mock built on them can start faster);
     ``floor``: the floor app through mockgraph.wsgi (how fast serve's server itself gets to a 201);
-    ``stack``: a fresh interpreter importing what serve's first 201 needs of other projects (``STACK_IMPORTS``).
+    ``stack``: a fresh interpreter importing what serve's first 201 needs of other projects (``STACK_IMPORTS``);
+    ``paired``: the median of each round's serve over its imports (a ratio, not seconds).
     """
     times: dict[str, list[float]] = {"serve": [], "imports": [], "floor": [], "stack": []}
     Running(Peer(MOCKGRAPH, mockgraph_argv(argv_extra), "")).stop()  # untimed: bytecode written, files cached
@@ -313,7 +314,10 @@ def launches(rounds: int, argv_extra: str) -> dict[str, float]:
         times["imports"].append(_python_c(IMPORTS))
         times["floor"].append(servers.launches(1))
         times["stack"].append(_python_c(STACK_IMPORTS))
-    return {name: statistics.median(values) for name, values in times.items()}
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    # each round's own ratio too: the machine's speed drifts between rounds, a pair launched back to back shares it
+    paired = statistics.median(s / i for s, i in zip(times["serve"], times["imports"], strict=True))
+    return {**medians, "paired": paired}
 
 
 def _python_c(code: str) -> float:
@@ -397,6 +401,9 @@ def main() -> int:
                         help="length of each wrk load in the server comparison (12 configs x 6 loads x rounds)")
     parser.add_argument("--rounds", type=int, default=3, help="loads per concurrency; the median is shown")
     parser.add_argument("--cold", type=int, default=5, help="cold starts per server; the median is shown")
+    parser.add_argument("--launches", type=int, default=15,
+                        help="rounds of the launch target (serve and its floors in turn); this machine's speed drifts "
+                             "by half between launches a minute apart, so the median needs many")
     parser.add_argument("--entities", type=int, default=100_000, help="entities stored for the state figures")
     parser.add_argument("--tests", type=int, default=300, help="tests in the fixture's per-test run")
     parser.add_argument("--peers", default="floor,pact,prism,naive", help="comma-separated: floor, pact, prism, naive")
@@ -404,6 +411,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.quick:
         args.seconds, args.server_seconds, args.rounds, args.cold, args.entities = 1.0, 1.0, 1, 1, 5000
+        args.launches = 1
         args.peers = args.peers.replace("prism", "")
     CACHE.mkdir(parents=True, exist_ok=True)
     (CACHE / ".gitignore").write_text("*\n")
@@ -429,8 +437,8 @@ def main() -> int:
         servers.report(servers.measure(server_load, args.quick), server_load)
         return 0
     if args.launch:
-        log(f"launches: {args.cold} rounds of serve, the imports, the server floor and the stack's imports")
-        targets.table([targets.launch_row(launches(args.cold, args.mockgraph_args))])
+        log(f"launches: {args.launches} rounds of serve, the imports, the server floor and the stack's imports")
+        targets.table([targets.launch_row(launches(args.launches, args.mockgraph_args))])
         return 0
 
     listed, skipped = peers(args)
@@ -445,7 +453,7 @@ def main() -> int:
     state = measure_state(load, args.entities, args.mockgraph_args)
     log("launches (serve, imports floor, server floor), in-process rates, in-process server")
     rate = rates(300 if args.quick else 2000)
-    launch = launches(args.cold, args.mockgraph_args)
+    launch = launches(args.launches, args.mockgraph_args)
     local = in_process()
     log("the pytest fixture against pytest-httpserver")
     fixture = fixture_figures(1 if args.quick else 5, args.tests)

@@ -93,8 +93,9 @@ def serve_rows(results: dict, compared: dict | None) -> list[Target]:
 
 def launch_row(launch: dict) -> Target:
     """``mockgraph serve``'s launch to its first 201 against the imports, with the server's and the stack's floors."""
+    paired = f"; each round's own ratio, median: {launch['paired']:.2f}x" if "paired" in launch else ""
     row = Target("`mockgraph serve` launch -> first 201", 1e3 * launch["serve"], 1e3 * launch["imports"], "ms", 1.3,
-                 False, f"`python -c '{IMPORTS}'`; launches taken in turn")
+                 False, f"`python -c '{IMPORTS}'`; launches taken in turn{paired}")
     row.floor = _floor_text(row, 1e3 * launch["floor"], launch["floor"] / launch["imports"],
                             f"floor app through mockgraph.wsgi (gunicorn {servers.SHAPE}), launch -> first 201")
     if "stack" in launch:
