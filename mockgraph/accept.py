@@ -13,9 +13,10 @@ the generated code is bent to jsonschema's rules where fastjsonschema's differ:
 
 Generating a view's code takes longer than running it many times (~16 ms for the session's create, paid by
 each served worker's first request), so the code of every view the contracts ship is generated ahead, into
-``mockgraph/checks/`` (``python scripts/make_checks.py``), and imported like any module: Python caches its
-bytecode. Each generated module carries the digest of what it was made from; a view whose module is missing
-or made from another contract (open types' copies, an edited contract) is generated when first used.
+``mockgraph/checks/`` (``python scripts/make_checks.py``), and loaded like any module: Python caches its
+bytecode. Each generated module carries the digest of what it was made from; a view whose module is missing,
+made from another contract (open types' copies, an edited contract) or unloadable (made under a fastjsonschema
+whose names this one lacks) is generated when first used.
 
 tests/test_accept.py runs both engines on the fixtures and on generated bodies.
 """
@@ -37,8 +38,9 @@ log = logging.getLogger("mockgraph")
 
 #: Changed whenever the generated code would change for the same contract: every generated module is then stale.
 RECIPE = "1"
-#: The generated modules' package (mockgraph/checks/).
+#: The generated modules' package, and its folder.
 CHECKS = "mockgraph.checks"
+FOLDER = Path(__file__).with_name("checks")
 
 
 def module_name(file: str, fragment: str) -> str:
@@ -88,12 +90,16 @@ def _generated(module: str, wanted: str) -> dict | None:
     which CPython 3.11 cannot do in two threads at once (the fixture's server threads meet views as tests
     send them). The code has nothing to rewrite.
     """
-    path = Path(__file__).with_name("checks") / f"{module}.py"
+    path = FOLDER / f"{module}.py"
     if not path.is_file():
         return None
     spec = importlib.util.spec_from_file_location(f"{CHECKS}.{module}", path)
     found = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(found)
+    try:
+        spec.loader.exec_module(found)
+    except Exception as exc:  # any module that does not load is regenerated: never a failed request
+        log.debug("the generated check %s does not load (%s: %s); generating it", module, type(exc).__name__, exc)
+        return None
     return vars(found) if getattr(found, "DIGEST", None) == wanted else None
 
 

@@ -356,3 +356,15 @@ def test_a_generated_check_is_loaded_past_import_hooks(monkeypatch):
     check = accept.compile_accepts(contracts.documents(False)[file], fragment, accept.module_name(file, fragment))
     assert check(_minimal())
     assert not [name for name in asked if name.startswith("mockgraph.checks")], asked
+
+
+def test_a_generated_check_that_does_not_load_is_generated_afresh(monkeypatch, tmp_path):
+    """A module made under another fastjsonschema may import a name this one lacks: the view's check is then
+    generated here, and the create it checks is answered, not failed."""
+    file, _, fragment = _operation(False).spec["request"]["schema"].partition("#")
+    name = accept.module_name(file, fragment)
+    made = (accept.FOLDER / f"{name}.py").read_text(encoding="utf-8")
+    (tmp_path / f"{name}.py").write_text("from fastjsonschema import NoSuchName\n" + made, encoding="utf-8")
+    monkeypatch.setattr(accept, "FOLDER", tmp_path)
+    check = accept.compile_accepts(contracts.documents(False)[file], fragment, name)
+    assert check(_minimal()) and not check({**_minimal(), "capacity": "lots"})
