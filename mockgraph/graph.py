@@ -6,6 +6,7 @@ then hand the call to its kind's handler (handlers.py).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from datetime import UTC, datetime
@@ -132,7 +133,7 @@ def _record(response: Response) -> Response:
     if req.path.startswith(CONTROL_PREFIX):
         return response
     seen, app = g._get_current_object(), current_app._get_current_object()
-    entry = {
+    head = {
         "time": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
         "method": req.method,
         "path": req.path,
@@ -140,29 +141,44 @@ def _record(response: Response) -> Response:
         "headers": _redact(req.environ),
         "status": response.status_code,
         "requestId": seen.get("request_id"),
-        "response": seen.get("reply_body"),
     }
+    reply = seen.get("reply_text")
+    tail: dict = {}
     for key, name in (("errors", "error_details"), ("injected", "injected_fault"), ("batch", "batch_item")):
         value = seen.get(name)
         if value:
-            entry[key] = value
+            tail[key] = value
     if (response.content_length or 0) > JOURNAL_BODY_BYTES:
         # The client got the whole echo of its huge body; the journal keeps bounded entries.
-        entry["response"], entry["responseTruncated"] = None, True
+        reply, tail["responseTruncated"] = None, True
     try:
         raw = req.get_data(cache=True) if _body_is_readable(req, app) else b""
     except ClientDisconnected:  # the body stopped short (client silent or gone); the view answered already
         raw = b""
     if "request_json" in seen and len(raw) <= JOURNAL_BODY_BYTES:
-        entry["json"] = seen.request_json
+        tail["json"] = seen.request_json
     else:
-        entry["text"] = raw[:JOURNAL_BODY_BYTES].decode("utf-8", "replace")
-        entry["truncated"] = len(raw) > JOURNAL_BODY_BYTES
+        tail["text"] = raw[:JOURNAL_BODY_BYTES].decode("utf-8", "replace")
+        tail["truncated"] = len(raw) > JOURNAL_BODY_BYTES
     try:
-        app.extensions["mockgraph"].store.record(entry)
+        app.extensions["mockgraph"].store.record(journal_text(head, reply, tail))
     except StoreUnavailable:  # the client already has its answer (a 503 if the store was down for it too)
-        log.warning("journal entry dropped: the store is unavailable (request-id %s)", entry["requestId"])
+        log.warning("journal entry dropped: the store is unavailable (request-id %s)", head["requestId"])
     return response
+
+
+def journal_text(head: dict, reply: str | None, tail: dict) -> str:
+    """One journal entry as JSON text: ``head``'s fields, ``"response"`` (the reply's JSON text, as sent), ``tail``'s.
+
+    The reply is spliced in as it was encoded for the client, not decoded and encoded again: a list's entry cost
+    as much to encode as its reply. It was UTF-8 on the wire, so it holds no lone surrogate; the rest is encoded
+    with ASCII escapes, which any store can hold.
+    """
+    first = _JOURNAL_ENCODE(head)[:-1] + ',"response":' + (reply or "null")
+    return first + ("," + _JOURNAL_ENCODE(tail)[1:] if tail else "}")
+
+
+_JOURNAL_ENCODE = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
 
 
 def _body_is_readable(req, app: Flask) -> bool:

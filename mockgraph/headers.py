@@ -21,9 +21,13 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circ
 
 
 def graph_json(body: dict, status: int, headers: dict[str, str] | None = None) -> Response:
-    """Serialize compactly, in insertion order, unicode as UTF-8: byte-identical for equal input."""
-    g.reply_body = body
-    data = _ENCODE(body).encode("utf-8")
+    """Serialize compactly, in insertion order, unicode as UTF-8: byte-identical for equal input.
+
+    The text is kept on ``g`` for the journal entry, which embeds it rather than encoding the reply again.
+    """
+    text = _ENCODE(body)
+    data = text.encode("utf-8")
+    g.reply_text = text
     response = Response(data, status=status, content_type=JSON_TYPE)
     if headers:
         response.headers.update(headers)

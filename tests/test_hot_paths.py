@@ -77,6 +77,20 @@ def test_the_journal_entry_keeps_its_fields():
     assert entry["headers"]["Authorization"] == "Bearer [redacted]"
 
 
+@pytest.mark.parametrize("reply", [None, '{"value":[]}', '{"subject":"Caf\u00e9 \u2615","n":1.5}'])
+@pytest.mark.parametrize("tail", [{}, {"json": {"subject": "\u00e9"}}, {"responseTruncated": True, "text": "x",
+                                                                        "truncated": False}])
+def test_a_journal_entry_splices_the_reply_as_sent(reply, tail):
+    """The entry's text is the object head + response + tail would encode to, in that order, the reply as sent."""
+    head = {"time": "2026-01-01T00:00:00.000Z", "method": "GET", "path": "/v1.0/x", "headers": {"A": "\u00e9"},
+            "status": 200}
+    text = graph.journal_text(head, reply, tail)
+    expected = {**head, "response": None if reply is None else json.loads(reply), **tail}
+    assert json.loads(text) == expected and list(json.loads(text)) == list(expected)
+    assert reply is None or reply in text  # spliced, not encoded again
+    assert text.replace(reply or "", "").isascii()  # only the reply's own characters may be non-ASCII
+
+
 def test_ids_are_fakers_uuid4_from_the_same_draws():
     """The shortcut uuid4 gives Faker's own strings, draw for draw, whatever the seed."""
     ours, theirs = Generator(), Generator()

@@ -291,6 +291,18 @@ def test_journal_keeps_the_newest_entries_up_to_its_bound(make):
     assert [e["seq"] for e in store.journal()] == list(range(16, 26))
 
 
+def test_a_journal_entry_is_kept_as_its_text_and_read_back_as_copies(store):
+    """An entry given as JSON text reads back as the object it spells; an entry read back is the caller's to change."""
+    store.record({"path": "/a", "nested": {"n": 1}})
+    store.record('{"path":"/b","response":{"value":["Caf\u00e9"]},"json":null}')
+    first, second = store.journal()
+    assert first == {"seq": 1, "path": "/a", "nested": {"n": 1}}
+    assert second == {"seq": 2, "path": "/b", "response": {"value": ["Caf\u00e9"]}, "json": None}
+    assert list(second) == ["seq", "path", "response", "json"]
+    first["nested"]["n"] = 2
+    assert store.journal()[0]["nested"] == {"n": 1}
+
+
 def test_describe_names_the_backend(store):
     """describe tells memory, SQLite and Redis apart, with the SQLite file, or the Redis URL and namespace."""
     kind = store.describe()["kind"]

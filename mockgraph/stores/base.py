@@ -73,8 +73,12 @@ class Store(Protocol):
         False, with nothing removed, if the entity is absent.
         """
 
-    def record(self, entry: dict) -> None:
-        """Append to the request journal (seq numbered from 1), dropping the oldest entry past the bound."""
+    def record(self, entry: dict | str) -> None:
+        """Append to the request journal (seq numbered from 1), dropping the oldest entry past the bound.
+
+        ``entry`` is a JSON object, or its text (what the app hands over: graph.journal_text), kept as text either
+        way, so ``journal()`` gives copies a caller may change.
+        """
 
     def journal(self) -> list[dict]:
         """The journal, oldest first."""

@@ -55,7 +55,7 @@ class MemoryStore:
     def __init__(self, journal_size: int = 1000, max_entities: int = 100_000):
         self.max_entities = max_entities
         self._lock = threading.Lock()
-        self._journal: deque[dict] = deque(maxlen=max(journal_size, 0))
+        self._journal: deque[tuple[int, str]] = deque(maxlen=max(journal_size, 0))  # (seq, the entry's JSON text)
         self._absent: set[str] = set()
         self._clear()
 
@@ -155,14 +155,16 @@ class MemoryStore:
                             del self._below[name[:i + 1]]
             return True
 
-    def record(self, entry: dict) -> None:
+    def record(self, entry: dict | str) -> None:
+        text = entry if isinstance(entry, str) else json.dumps(entry)
         with self._lock:
             self._journal_seq += 1
-            self._journal.append({"seq": self._journal_seq, **entry})
+            self._journal.append((self._journal_seq, text))
 
     def journal(self) -> list[dict]:
         with self._lock:
-            return list(self._journal)
+            kept = list(self._journal)
+        return [{"seq": seq, **json.loads(text)} for seq, text in kept]
 
     def set_event_absent(self, event_id: str, absent: bool) -> None:
         with self._lock:

@@ -224,13 +224,14 @@ class RedisStore:
         keys = [self._entities(collection), self._order(collection), self._index, self._total]
         return bool(self._call(self._delete, keys, [self._prefix, collection, key, low, high]))
 
-    def record(self, entry: dict) -> None:
+    def record(self, entry: dict | str) -> None:
         """Journal one request; while Redis is away the entry is dropped (logged), since the reply, a 503 or
         one that was already answered, must still reach the client."""
         if not self.journal_size:
             return
+        text = entry if isinstance(entry, str) else json.dumps(entry)
         try:
-            self._call(self._record, [self._journal, self._journal_seq], [json.dumps(entry), self.journal_size])
+            self._call(self._record, [self._journal, self._journal_seq], [text, self.journal_size])
         except StoreUnavailable as error:
             if time.monotonic() - self._journal_warned > 5:  # once in a while, not once a request
                 self._journal_warned = time.monotonic()

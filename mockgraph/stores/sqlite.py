@@ -187,17 +187,17 @@ class SqliteStore:
             db.execute("DELETE FROM sizes WHERE collection >= ? AND collection < ?", (low, high))
             return True
 
-    def record(self, entry: dict) -> None:
+    def record(self, entry: dict | str) -> None:
         # The row id is the sequence number: SQLite gives max + 1, so it counts from 1 again after a
         # reset empties the table, and trimming never empties it. One statement, without BEGIN and COMMIT,
         # costs half of what the transaction did.
         if not self.journal_size:
             return
-        text = json.dumps(entry)
-        with self._locked() as db:
-            seq = db.execute("INSERT INTO journal (entry) VALUES (?)", (text,)).lastrowid
-            if seq % 64 == 0 or self.journal_size < 64:
-                db.execute("DELETE FROM journal WHERE seq <= ?", (seq - self.journal_size,))
+        text = entry if isinstance(entry, str) else json.dumps(entry)
+        db = self._connect()
+        seq = db.execute("INSERT INTO journal (entry) VALUES (?)", (text,)).lastrowid
+        if seq % 64 == 0 or self.journal_size < 64:
+            db.execute("DELETE FROM journal WHERE seq <= ?", (seq - self.journal_size,))
 
     def journal(self) -> list[dict]:
         rows = self._connect().execute(
