@@ -33,6 +33,8 @@ class MockState:
     router: Router
     kinds: Mapping[str, Kind]
     failures: list[BaseException] = field(default_factory=list)
+    #: a plain list's items as JSON text, by (stored form, list type, Prefer's flag, $select): handlers.list_
+    listed: dict[tuple, str] = field(default_factory=dict)
 
     @property
     def router_operations(self):

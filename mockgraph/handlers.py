@@ -19,7 +19,7 @@ from mockgraph import auth, hooks
 from mockgraph.addresses import Call, Found, context_url, escape, not_found, parents_gone, walk
 from mockgraph.entities import Kind, complete, merge_patch, overlay, select
 from mockgraph.errors import GraphError
-from mockgraph.headers import graph_json
+from mockgraph.headers import encode, graph_json, json_reply
 from mockgraph.model import Step, model
 from mockgraph.stores import StoreFull
 
@@ -153,20 +153,26 @@ def _expanded(call: Call, kind: Kind, type_name: str) -> list[str]:
 _CHUNK = 128
 
 
-def _members(call: Call, found: Found, first: int = _CHUNK) -> Iterator[dict]:
-    """The collection's entities in store order, read a chunk at a time (``first`` entities, then ``_CHUNK`` more
-    each time): a first page reads what it shows and one more, whatever the size of the set."""
-    step = found.step
-    wanted = f"#microsoft.graph.{step.type}" if _typed(step) else None
+def _raw_members(call: Call, found: Found, first: int = _CHUNK) -> Iterator[bytes | str]:
+    """The collection's entities in store order, as the store keeps them, read a chunk at a time (``first``
+    entities, then ``_CHUNK`` more each time): a first page reads what it shows and one more, whatever the size."""
     after, limit = 0, max(first, 1)
     while True:
-        chunk = call.store.page(found.collection, after=after, limit=limit)
-        for _, entity in chunk:
-            if wanted is None or entity.get("@odata.type") == wanted:
-                yield entity
+        chunk = call.store.page_raw(found.collection, after=after, limit=limit)
+        for _, raw in chunk:
+            yield raw
         if len(chunk) < limit:
             return
         after, limit = chunk[-1][0], _CHUNK
+
+
+def _members(call: Call, found: Found, first: int = _CHUNK) -> Iterator[dict]:
+    """The collection's entities in store order (a typed view's of its type only), decoded as they are read."""
+    wanted = f"#microsoft.graph.{found.step.type}" if _typed(found.step) else None
+    for raw in _raw_members(call, found, first):
+        entity = call.store.decode(raw)
+        if wanted is None or entity.get("@odata.type") == wanted:
+            yield entity
 
 
 def _typed(step: Step) -> bool:
@@ -191,6 +197,8 @@ def list_(call: Call, entities: list[dict] | None = None) -> Response:
     kind = call.state.kinds[step.type]
     query = odata.parse_query(call.args, _fields(call, step.type), type_name=f"microsoft.graph.{step.type}")
     size = min(query.top if query.top is not None else call.state.settings.page_size, 999)
+    if entities is None and _plain(step, query):
+        return _plain_list(call, found, kind, query, size)
     members = _members(call, found, first=size + 1) if entities is None else entities
     total = _total(call, found) if entities is None and query.count else None  # a store call only if asked
     page = odata.run_query(query, members, page_size=call.state.settings.page_size, total=total)
@@ -202,6 +210,48 @@ def list_(call: Call, entities: list[dict] | None = None) -> Response:
     if page.next_token:
         body["@odata.nextLink"] = odata.next_link(call.url, call.args, page.next_token)
     return graph_json(body, 200)
+
+
+#: How many items' texts an app keeps (``MockState.listed``), ~3 KB each with its key; past it they are all dropped.
+LISTED_TEXTS = 2048
+
+
+def _plain(step: Step, query: Any) -> bool:
+    """Whether a list's page is only counted and cut from the stored set: no $filter, no $orderby, not a typed view."""
+    return query.filter is None and not query.orderby and not _typed(step)
+
+
+def _plain_list(call: Call, found: Found, kind: Kind, query: Any, size: int) -> Response:
+    """A list without ``$filter``, ``$orderby`` or a typed view: the page's items only counted and cut, so each is
+    rendered from its stored form once and its text reused by every later list that shows it unchanged.
+
+    The reply is the bytes ``list_``'s general path makes (tests compare the two): that path decodes, summarizes,
+    hides members and encodes every item of every list, ~25 µs a session, 40% of a list of 10 in process.
+    """
+    from mockgraph import odata
+
+    store, texts = call.store, call.state.listed
+    total = _total(call, found) if query.count else None
+    page = odata.run_query(query, _raw_members(call, found, first=size + 1), page_size=call.state.settings.page_size,
+                           total=total, project=False)
+    flags = (kind.name, call.include_unknown_enum_members, query.select)
+    items = []
+    for raw in page.value:
+        text = texts.get((raw, *flags))
+        if text is None:
+            entity = odata.project_row(store.decode(raw), query.select)
+            text = encode(select(render(call, _listed(kind, entity), _kind_of(call, entity, kind.name)), query.select))
+            if len(texts) >= LISTED_TEXTS:
+                texts.clear()
+            texts[(raw, *flags)] = text
+        items.append(text)
+    body = '{"@odata.context":' + encode(context_url(call, entity=False))
+    if page.count is not None:
+        body += f',"@odata.count":{page.count}'
+    body += ',"value":[' + ",".join(items) + "]"
+    if page.next_token:
+        body += ',"@odata.nextLink":' + encode(odata.next_link(call.url, call.args, page.next_token))
+    return json_reply(body + "}", 200)
 
 
 def _listed(kind: Kind, entity: dict) -> dict:

@@ -25,13 +25,19 @@ def graph_json(body: dict, status: int, headers: dict[str, str] | None = None) -
 
     The text is kept on ``g`` for the journal entry, which embeds it rather than encoding the reply again.
     """
-    text = _ENCODE(body)
-    data = text.encode("utf-8")
+    return json_reply(_ENCODE(body), status, headers)
+
+
+def json_reply(text: str, status: int, headers: dict[str, str] | None = None) -> Response:
+    """A reply of JSON text already encoded as ``graph_json`` encodes (a list put together from items' texts)."""
     g.reply_text = text
-    response = Response(data, status=status, content_type=JSON_TYPE)
+    response = Response(text.encode("utf-8"), status=status, content_type=JSON_TYPE)
     if headers:
         response.headers.update(headers)
     return response
+
+
+encode = _ENCODE
 
 
 def install(app: Flask) -> None:

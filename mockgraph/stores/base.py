@@ -56,6 +56,16 @@ class Store(Protocol):
         one page is the cursor of the next (a skiptoken) even when entities are deleted in between.
         """
 
+    def page_raw(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, bytes | str]]:
+        """What ``page`` gives, each entity in the form the store keeps it (``decode`` turns it into the entity).
+
+        A form always decodes to the same entity, and an entity changed is kept in a new form: a plain list renders
+        each form once (handlers.list_) instead of decoding, summarizing and encoding every item of every list.
+        """
+
+    def decode(self, raw: bytes | str) -> dict:
+        """The entity a ``page_raw`` form holds, a copy the caller may change."""
+
     def count(self, collection: str) -> int:
         """How many entities the collection holds."""
 

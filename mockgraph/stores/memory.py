@@ -108,6 +108,9 @@ class MemoryStore:
         return None if row is None else marshal.loads(row[1])
 
     def page(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, dict]]:
+        return [(seq, marshal.loads(blob)) for seq, blob in self.page_raw(collection, after, limit)]
+
+    def page_raw(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, bytes]]:
         if limit is not None and limit <= 0:
             return []
         found: list[tuple[int, bytes]] = []
@@ -122,7 +125,9 @@ class MemoryStore:
                     found.append(row)
                     if len(found) == limit:
                         break
-        return [(seq, marshal.loads(blob)) for seq, blob in found]
+        return found
+
+    decode = staticmethod(marshal.loads)
 
     def count(self, collection: str) -> int:
         col = self._collections.get(collection)

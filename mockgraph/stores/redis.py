@@ -188,11 +188,16 @@ class RedisStore:
         return None if raw is None else json.loads(raw)
 
     def page(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, dict]]:
+        return [(seq, json.loads(blob)) for seq, blob in self.page_raw(collection, after, limit)]
+
+    def page_raw(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, bytes]]:
         if limit is not None and limit <= 0:
             return []
         keys = [self._order(collection), self._entities(collection)]
         seqs, blobs = self._call(self._page, keys, [f"({after}", -1 if limit is None else limit])
-        return [(int(seq), json.loads(blob)) for seq, blob in zip(seqs, blobs, strict=True) if blob is not None]
+        return [(int(seq), blob) for seq, blob in zip(seqs, blobs, strict=True) if blob is not None]
+
+    decode = staticmethod(json.loads)
 
     def count(self, collection: str) -> int:
         return self._call(self._client.zcard, self._order(collection))

@@ -161,10 +161,14 @@ class SqliteStore:
         return None if row is None else json.loads(row[0])
 
     def page(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, dict]]:
+        return [(seq, json.loads(text)) for seq, text in self.page_raw(collection, after, limit)]
+
+    def page_raw(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, str]]:
         if (limit is not None and limit <= 0) or after >= _MAX_SEQ:
             return []
-        rows = self._connect().execute(_PAGE, (collection, max(after, -1), -1 if limit is None else limit))
-        return [(seq, json.loads(text)) for seq, text in rows.fetchall()]
+        return self._connect().execute(_PAGE, (collection, max(after, -1), -1 if limit is None else limit)).fetchall()
+
+    decode = staticmethod(json.loads)
 
     def count(self, collection: str) -> int:
         row = self._connect().execute("SELECT n FROM sizes WHERE collection = ?", (collection,)).fetchone()
