@@ -303,6 +303,22 @@ def test_a_journal_entry_is_kept_as_its_text_and_read_back_as_copies(store):
     assert store.journal()[0]["nested"] == {"n": 1}
 
 
+def test_a_sqlite_journal_entry_leaves_the_entities_file_unchanged(tmp_path):
+    """Journal writes go to a file of their own, so the entity pages other connections cache stay valid."""
+    path = str(tmp_path / "state.sqlite3")
+    store = SqliteStore(path)
+    store.insert("events", "E1", {"id": "E1"})
+    watcher = sqlite3.connect(path)
+    before = watcher.execute("PRAGMA data_version").fetchone()[0]
+    store.record({"path": "/a"})
+    assert watcher.execute("PRAGMA data_version").fetchone()[0] == before
+    store.insert("events", "E2", {"id": "E2"})
+    assert watcher.execute("PRAGMA data_version").fetchone()[0] != before  # the check does see the file change
+    store.reset()
+    assert store.journal() == [] and SqliteStore(path).get("events", "E1") is None
+    watcher.close()
+
+
 def test_describe_names_the_backend(store):
     """describe tells memory, SQLite and Redis apart, with the SQLite file, or the Redis URL and namespace."""
     kind = store.describe()["kind"]
@@ -596,6 +612,7 @@ def test_redis_gone_is_store_unavailable_and_the_store_recovers():
 def test_sqlite_pages_and_cascades_through_indexes(tmp_path):
     """Paging and the cascade walk an index (no table scan), so a large collection pages as fast as a small one."""
     db = sqlite3.connect(str(tmp_path / "plan.sqlite3"))
+    db.execute("ATTACH DATABASE ? AS requests", (str(tmp_path / "plan.sqlite3.requests"),))
     db.executescript(sqlite_module._SCHEMA)
     for sql, args in [(sqlite_module._PAGE, ("c", 0, 10)), (sqlite_module._DELETE_BELOW, ("c/k/", "c/k0"))]:
         plan = " ".join(row[-1] for row in db.execute("EXPLAIN QUERY PLAN " + sql, args))
