@@ -3,7 +3,8 @@
     python -m bench.floor_serve --port 8000 --workers 2 --threads 2
 
 ``mockgraph.wsgi.run``: gunicorn with mockgraph's worker class (``_Worker``: the idle and request
-deadlines, Graph's envelope for what gunicorn cannot parse), its logger, its access-log line with the
+deadlines, Graph's envelope for what gunicorn cannot parse, a request that has wholly arrived served in the
+worker's own thread as serve serves it while no fault rule is stored), its logger, its access-log line with the
 request id, keep-alive and start-up banner. What this serves in a second is the most any app can serve
 on `mockgraph serve`'s server, so ``bench_serve.py`` prints it beside each of serve's targets.
 
@@ -27,7 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     from mockgraph.wsgi import run
 
-    run(app, host=args.host, port=args.port, workers=args.workers, threads=args.threads,
+    run(app, host=args.host, port=args.port, workers=args.workers, threads=args.threads, inline=lambda: True,
         banner=f"the Flask floor, {args.workers} worker(s) x {args.threads} thread(s)")
 
 

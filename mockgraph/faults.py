@@ -34,7 +34,7 @@ from mockgraph.faults_api import bp
 from mockgraph.throttling import parse_rate, throttle
 
 __all__ = ["DEFAULTS", "DROP", "DROPPED", "MAX_DELAY_MS", "RETRY_AFTER", "RULES", "Faults", "add", "bp",
-           "check_rule", "clear", "drop_connection", "fail", "init_app", "parse_rate", "rules", "state"]
+           "check_rule", "clear", "drop_connection", "fail", "init_app", "parse_rate", "quiet", "rules", "state"]
 
 #: status -> (Graph's code, message). 429: the throttling guidance's sample; 500/503: the error-code table of
 #: learn.microsoft.com/graph/errors; 504: gatewayTimeout (not in that table). Other statuses use the reason phrase.
@@ -158,6 +158,24 @@ def _before() -> Response | None:
     if faults.rate and not _BATCH.match(path):  # a batch counts as the requests inside it, as in Graph
         throttle(faults.rate, faults.clock(), store)
     return None
+
+
+def quiet(app: Flask) -> Callable[[], bool]:
+    """A check that no request of ``app`` can be made to wait: True while no fault rule is stored anywhere.
+
+    For ``wsgi.run(inline=...)``: a rule's delay sleeps in the thread serving its request (up to MAX_DELAY_MS), so
+    while any rule exists every request goes to a pool thread. A store that cannot answer says no: the request then
+    meets the store's own error in a pool thread, as before.
+    """
+    store = app.extensions["mockgraph"].store
+
+    def check() -> bool:
+        try:
+            return not store.count(RULES)
+        except Exception:  # StoreUnavailable, or a SQLite error: not this check's to report
+            return False
+
+    return check
 
 
 def init_app(app: Flask) -> None:

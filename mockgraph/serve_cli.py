@@ -107,7 +107,8 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int, 
         portable.run(app, sock=sock, threads=threads,
                      banner=f"seed {config.seed}, 1 process (gunicorn does not run here), {kind} store")
         return
+    from mockgraph.faults import quiet
     from mockgraph.wsgi import run
 
-    run(app, host=host, port=port, workers=workers, threads=threads, sock=sock,
+    run(app, host=host, port=port, workers=workers, threads=threads, sock=sock, inline=quiet(app),
         banner=f"seed {config.seed}, {workers} worker(s) x {threads} thread(s), {kind} store")

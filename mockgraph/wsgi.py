@@ -9,9 +9,14 @@ from __future__ import annotations
 import gc
 import math
 import mmap
+import re
+import selectors
 import socket
 import sys
 import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from functools import partial
 
 from flask import Flask
 from gunicorn import util
@@ -88,6 +93,31 @@ class _Reads:
         raise RequestTooSlow(f"a request still arriving after its {REQUEST_SECONDS:g} s deadline")
 
 
+#: The most of a request ``_arrived`` looks at: a larger one (a big body) goes to a pool thread, as every one did.
+PEEK_BYTES = 16 * 1024
+_CONTENT_LENGTH = re.compile(rb"\ncontent-length:[ \t]*([0-9]{1,9})[ \t]*(?:\r|$)")
+
+
+def _arrived(sock: socket.socket) -> bool:
+    """Whether a whole request, head and ``Content-Length`` body, waits in the socket's buffer (looked at, not read).
+
+    Then reading it cannot block. A request still arriving, chunked, waiting for ``100 Continue``, or larger than
+    PEEK_BYTES is a pool thread's to read, bounded by the idle timeout and the request deadline.
+    """
+    try:
+        data = sock.recv(PEEK_BYTES, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+    except OSError:  # nothing there yet (BlockingIOError), or the connection is gone: a pool thread finds out
+        return False
+    end = data.find(b"\r\n\r\n")
+    if end < 0:
+        return False
+    head = data[:end + 2].lower()
+    if b"\ntransfer-encoding:" in head or b"\nexpect:" in head:
+        return False
+    length = _CONTENT_LENGTH.findall(head)
+    return len(length) <= 1 and end + 4 + int(length[0] if length else 0) <= len(data)
+
+
 class _Conn(TConn):
     deadline = math.inf
 
@@ -129,11 +159,22 @@ class _Shares:
 
 
 class _Worker(ThreadWorker):
-    """gunicorn's gthread worker, with an idle timeout and a deadline on every request a client sends, and its
-    share of the connections (``_Shares``)."""
+    """gunicorn's gthread worker, with an idle timeout and a deadline on every request a client sends, its share
+    of the connections (``_Shares``), and requests served in its polling thread when that cannot block (``inline``).
+
+    gthread hands every request from its polling thread to a pool thread and back (a queue, then a pipe): two
+    wake-ups and two hand-overs of the GIL a request. Measured on 2 cores (serve's defaults, c=8, A/B over 5
+    rounds): get p99 16.9 -> 13.9 ms, list 19.7 -> 17.8, create 27.1 -> 21.1, throughput up 12-15%. What could
+    block still goes to the pool: a request still arriving (a slow client holds a pool thread, not the worker),
+    and every request while ``inline()`` says no. A new connection waits on the poller until it is readable,
+    not in a pool thread. While the polling thread serves, it does not tell gunicorn's master it is alive: a
+    single request of more than gunicorn's timeout (30 s) would have its worker restarted.
+    """
 
     shares: _Shares | None = None
     slot: int | None = None
+    #: whether a request that has wholly arrived may be served in the polling thread now; None: never
+    inline: Callable[[], bool] | None = None
     _held = 0
     _limit = 0
 
@@ -161,6 +202,23 @@ class _Worker(ThreadWorker):
 
     def enqueue_req(self, conn: TConn) -> None:
         conn.__class__ = _Conn  # gthread builds TConn itself; this is the one place to reach it
+        if self.inline is None:
+            return super().enqueue_req(conn)
+        buffered = conn.parser is not None and conn.parser.unreader.buf.getvalue()  # read ahead: not in the socket
+        if not buffered and _arrived(conn.sock):
+            conn.data_ready = True  # gthread would otherwise wait for data on a new connection, in a new selector
+            if self.inline():
+                done: Future = Future()
+                done.set_result(self.handle(conn))
+                self.finish_request(conn, done)
+                return
+        elif not buffered and not conn.initialized and not conn.data_ready:
+            # Just accepted, nothing sent yet (the usual case: a client connects, then writes): wait on the poller,
+            # as gthread waits for a connection that stays silent, and look again when it is readable.
+            conn.timeout = time.monotonic() + self.cfg.keepalive
+            self.pending_conns.append(conn)
+            self.poller.register(conn.sock, selectors.EVENT_READ, partial(self.on_pending_socket_readable, conn))
+            return
         super().enqueue_req(conn)
 
     def handle(self, conn: _Conn):
@@ -220,8 +278,12 @@ class _Gunicorn(BaseApplication):
 
 
 def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner: str,
-        sock: socket.socket | None = None) -> None:
+        sock: socket.socket | None = None, inline: Callable[[], bool] | None = None) -> None:
     """Serve ``app`` until interrupted; prints the base URL once the socket is bound.
+
+    ``inline``, called in a worker before each request that has wholly arrived, says whether the app may answer it
+    in the worker's polling thread (``_Worker``): it must say no whenever the app could wait (a fault's delay), as
+    the worker's other connections wait meanwhile. None serves every request in a pool thread, as gthread does.
 
     ``sock`` is a socket already bound to ``host``:``port`` (``mockgraph.ports.bind``): gunicorn
     then listens on it instead of binding, so a bad address was reported before gunicorn started
@@ -239,6 +301,7 @@ def run(app: Flask, *, host: str, port: int, workers: int, threads: int, banner:
     shares = _Shares(2 * workers) if workers > 1 else None  # twice: a reload starts new workers before the old stop
 
     def pre_fork(server, worker: _Worker) -> None:
+        worker.inline = inline
         if shares is not None:
             worker.shares, worker.slot = shares, shares.claim()
 

@@ -5,6 +5,7 @@ CI runs 64 clients x ROBUSTNESS_CREATES creates (20 by default); ``ROBUSTNESS_CR
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -17,7 +18,7 @@ import pytest
 import requests
 
 from mockgraph import create_app
-from mockgraph.wsgi import CLIENT_IDLE_SECONDS, REQUEST_SECONDS
+from mockgraph.wsgi import CLIENT_IDLE_SECONDS, PEEK_BYTES, REQUEST_SECONDS, _arrived
 from tests.conftest import AUTH, EVENT, SESSIONS, assert_envelope, raw_response, served
 
 pytestmark = pytest.mark.slow
@@ -193,7 +194,10 @@ def test_a_stall_on_a_kept_alive_connection_is_cut_off_too():
 
 
 def test_a_trickling_client_is_cut_off_at_the_request_deadline():
-    """A byte every second never trips the idle timeout; the deadline for the whole request still frees the thread."""
+    """A byte every second never trips the idle timeout; the deadline for the whole request still frees the thread.
+
+    Meanwhile a request that has wholly arrived is answered by the worker's own thread (wsgi._Worker).
+    """
     with served("--workers", "1", "--threads", "1") as server:
         trickler = _raw(server.url, b"P")
         stop = threading.Event()
@@ -214,12 +218,15 @@ def test_a_trickling_client_is_cut_off_at_the_request_deadline():
         try:
             r = requests.post(server.url + PATH, json={}, headers=AUTH,
                               timeout=(5, REQUEST_SECONDS + CLIENT_IDLE_SECONDS + 10))
+            cut_later = sender.is_alive()  # still trickling: the 201 did not wait for the cut
+            sender.join(timeout=REQUEST_SECONDS + CLIENT_IDLE_SECONDS + 10)  # it ends once the server cuts it
         finally:
             stop.set()
             sender.join()
             trickler.close()
         log = server.log
     assert r.status_code == 201, f"served after {time.monotonic() - started:.1f}s"
+    assert cut_later
     _assert_clean(log)
     assert "deadline" in log  # the cut is one warning line, not a traceback
 
@@ -294,3 +301,69 @@ def test_no_control_serves_graph_but_no_control_endpoints():
             r = requests.get(base + path, timeout=30)
             assert r.status_code == 404 and r.json()["error"]["code"] == "itemNotFound"
         assert requests.post(base + "/_mockgraph/reset", timeout=30).status_code == 404
+
+
+@pytest.mark.parametrize("sent, whole", [
+    (b"", False),
+    (b"GET / HTTP/1.1\r\nHost: x\r\n", False),  # the head still arriving
+    (b"GET / HTTP/1.1\r\nHost: x\r\n\r\n", True),
+    (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\n\r\n{}", False),  # half the body
+    (b"POST / HTTP/1.1\r\nHost: x\r\ncontent-length:4\r\n\r\n{  }", True),
+    (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}", False),
+    (b"POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", False),
+    (b"POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n", False),
+    (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % PEEK_BYTES + b"x" * PEEK_BYTES, False),
+])
+def test_a_worker_serves_in_its_own_thread_only_a_request_that_has_wholly_arrived(sent, whole):
+    """Looked at, not read: what is in the socket stays there for gunicorn's reader either way."""
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        theirs.sendall(sent)
+        time.sleep(0.05)
+        assert _arrived(ours) is whole
+        ours.setblocking(False)
+        left = b""
+        with contextlib.suppress(BlockingIOError):
+            while chunk := ours.recv(1 << 20):
+                left += chunk
+        assert left == sent
+
+
+def test_pipelined_requests_are_answered_in_order():
+    """Two requests in one write: the second is read ahead with the first and still answered, after it."""
+    with served("--workers", "1", "--threads", "1") as server:
+        create = (f"POST {PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: {AUTH['Authorization']}\r\n"
+                  "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").encode()
+        health = b"GET /_mockgraph/health HTTP/1.1\r\nHost: x\r\n\r\n"
+        with _raw(server.url, create + health) as sock:
+            first, second = _reply(sock), _reply(sock)
+    assert first.split()[1] == b"201" and b'"@odata.context"' in first
+    assert second.split()[1] == b"200" and b'"status":"ok"' in second
+
+
+def test_a_request_still_arriving_does_not_hold_up_one_that_has_arrived():
+    """One worker with one thread: a half-sent request takes the thread; a whole one is answered meanwhile."""
+    with served("--workers", "1", "--threads", "1") as server:
+        body_start = (f"POST {PATH} HTTP/1.1\r\nHost: x\r\nAuthorization: {AUTH['Authorization']}\r\n"
+                      "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"subj").encode()
+        with _raw(server.url, body_start) as half:
+            time.sleep(0.5)
+            r = requests.post(server.url + PATH, json={}, headers=AUTH, timeout=(5, 2 * CLIENT_IDLE_SECONDS + 10))
+            half.setblocking(False)
+            with pytest.raises(BlockingIOError):  # not cut off yet: the 201 did not wait for the idle timeout
+                half.recv(1)
+        assert r.status_code == 201
+        _assert_clean(server.log)
+
+
+def test_while_a_fault_rule_is_stored_a_delayed_request_holds_a_thread_not_the_worker():
+    """A rule's delay sleeps where its request is served: then every request goes to a pool thread."""
+    with served("--workers", "1", "--threads", "2") as server, requests.Session() as session:
+        rule = {"method": "GET", "path": "/v1.0/solutions/virtualEvents/events/slow/sessions", "delayMs": 3000}
+        assert session.post(server.url + "/_mockgraph/faults", json=rule, timeout=10).status_code == 201
+        with ThreadPoolExecutor(1) as pool:
+            slow = pool.submit(requests.get, server.url + SESSIONS.format(event="slow"), headers=AUTH, timeout=30)
+            time.sleep(0.5)
+            quick = requests.get(server.url + SESSIONS.format(event=EVENT), headers=AUTH, timeout=30)
+            assert not slow.done()  # answered while the delayed request still sleeps
+            assert quick.status_code in (200, 404) and slow.result().status_code in (200, 404)
