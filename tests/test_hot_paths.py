@@ -91,6 +91,23 @@ def test_a_journal_entry_splices_the_reply_as_sent(reply, tail):
     assert text.replace(reply or "", "").isascii()  # only the reply's own characters may be non-ASCII
 
 
+def test_flask_asks_once_per_hook_whether_it_is_a_coroutine(monkeypatch):
+    """ensure_sync's answer is kept per function: requests after the first ask inspect nothing, and still run."""
+    import flask.app
+
+    app = create_app({})
+    client = app.test_client()
+    path = "/v1.0/solutions/virtualEvents/events/e1/sessions"
+    assert client.post(path, json={}, headers=AUTH).status_code == 201
+    asked = []
+    real = flask.app.iscoroutinefunction
+    monkeypatch.setattr(flask.app, "iscoroutinefunction", lambda func: asked.append(func) or real(func))
+    reply = client.get(path, headers=AUTH)
+    assert reply.status_code == 200 and reply.headers["request-id"]  # the hooks ran
+    assert app.extensions["mockgraph"].store.journal()[-1]["requestId"] == reply.headers["request-id"]
+    assert asked == []
+
+
 def test_ids_are_fakers_uuid4_from_the_same_draws():
     """The shortcut uuid4 gives Faker's own strings, draw for draw, whatever the seed."""
     ours, theirs = Generator(), Generator()
