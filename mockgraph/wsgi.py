@@ -200,6 +200,25 @@ class _Worker(ThreadWorker):
     def worker_connections(self, value: int) -> None:
         self._limit = value
 
+    def accept(self, listener: socket.socket) -> None:
+        """Every connection waiting, not one a wake-up (gthread takes one a turn of its loop)."""
+        while self.nr_conns < self.worker_connections:
+            before = self.nr_conns
+            super().accept(listener)
+            if self.nr_conns == before:  # nothing more to accept (gthread passes over EAGAIN)
+                return
+
+    def _serve_here(self, conn: _Conn) -> None:
+        """One request in the polling thread; then the connections waiting to be accepted, which would otherwise
+        wait for the end of this turn of the loop, every ready connection served: measured, 64 clients connecting
+        at once waited up to 1.3 s for their first answer (p99 of a get at c=64: 0.7 s against 0.13 s)."""
+        done: Future = Future()
+        done.set_result(self.handle(conn))
+        self.finish_request(conn, done)
+        if self._accepting:
+            for listener in self.sockets:
+                self.accept(listener)
+
     def enqueue_req(self, conn: TConn) -> None:
         conn.__class__ = _Conn  # gthread builds TConn itself; this is the one place to reach it
         if self.inline is None:
@@ -208,10 +227,7 @@ class _Worker(ThreadWorker):
         if not buffered and _arrived(conn.sock):
             conn.data_ready = True  # gthread would otherwise wait for data on a new connection, in a new selector
             if self.inline():
-                done: Future = Future()
-                done.set_result(self.handle(conn))
-                self.finish_request(conn, done)
-                return
+                return self._serve_here(conn)
         elif not buffered and not conn.initialized and not conn.data_ready:
             # Just accepted, nothing sent yet (the usual case: a client connects, then writes): wait on the poller,
             # as gthread waits for a connection that stays silent, and look again when it is readable.

@@ -158,3 +158,29 @@ def test_what_the_master_built_is_frozen_before_the_workers_fork(monkeypatch):
     finally:
         gc.unfreeze()
     assert seen[0] == "freeze" and seen[1] > 0
+
+
+@pytest.mark.parametrize("limit", [100, 2])
+def test_a_worker_accepts_every_connection_waiting_up_to_its_limit(limit):
+    """One wake-up of the listener takes every connection waiting (gthread took one a turn of its loop, and a turn
+    is long while the polling thread serves requests itself: 64 clients connecting at once waited up to 1.3 s)."""
+    import socket
+
+    from gunicorn.config import Config
+
+    from mockgraph.wsgi import _Worker
+
+    worker = object.__new__(_Worker)  # no process: only what accept uses
+    worker.cfg, worker._held, worker._limit = Config(), 0, limit
+    taken = []
+    worker.enqueue_req = taken.append
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.setblocking(False)
+        clients = [socket.create_connection(listener.getsockname()) for _ in range(3)]
+        time.sleep(0.1)  # let the kernel finish the handshakes
+        worker.accept(listener)
+        assert len(taken) == worker.nr_conns == min(3, limit)
+        for conn in taken:
+            conn.sock.close()
+        for client in clients:
+            client.close()
