@@ -8,6 +8,7 @@ ordering stay in Python over ``page()``: one small contract is cheaper than push
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Protocol
 
@@ -105,6 +106,12 @@ class Store(Protocol):
     def describe(self) -> dict:
         """What backs the store, for /_mockgraph/health: ``{"kind": "memory"}``, ``{"kind": "sqlite", ...}``
         or ``{"kind": "redis", "url": ..., "namespace": ...}`` (never a password)."""
+
+
+def entry_text(entry: dict | str) -> str:
+    """The text a journal entry is kept as: the app hands over text already (graph.journal_text); a dict, from a
+    caller of the store itself, is encoded as ``json.dumps`` does."""
+    return entry if isinstance(entry, str) else json.dumps(entry)
 
 
 def require_entity(new: object) -> dict:

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable
 
-from mockgraph.stores.base import StoreFull, require_entity
+from mockgraph.stores.base import StoreFull, entry_text, require_entity
 
 #: Holes (deleted keys) a collection's seq list may keep before it is rebuilt; at most a quarter of its
 #: entities as well, so rebuilding costs O(1) a delete and a page skips few holes.
@@ -108,7 +108,7 @@ class MemoryStore:
         return None if row is None else marshal.loads(row[1])
 
     def page(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, dict]]:
-        return [(seq, marshal.loads(blob)) for seq, blob in self.page_raw(collection, after, limit)]
+        return [(seq, self.decode(blob)) for seq, blob in self.page_raw(collection, after, limit)]
 
     def page_raw(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, bytes]]:
         if limit is not None and limit <= 0:
@@ -161,7 +161,7 @@ class MemoryStore:
             return True
 
     def record(self, entry: dict | str) -> None:
-        text = entry if isinstance(entry, str) else json.dumps(entry)
+        text = entry_text(entry)
         with self._lock:
             self._journal_seq += 1
             self._journal.append((self._journal_seq, text))

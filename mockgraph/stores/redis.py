@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from mockgraph.stores.base import StoreFull, StoreUnavailable, prefix_bounds, require_entity
+from mockgraph.stores.base import StoreFull, StoreUnavailable, entry_text, prefix_bounds, require_entity
 
 log = logging.getLogger("mockgraph")
 
@@ -188,7 +188,7 @@ class RedisStore:
         return None if raw is None else json.loads(raw)
 
     def page(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, dict]]:
-        return [(seq, json.loads(blob)) for seq, blob in self.page_raw(collection, after, limit)]
+        return [(seq, self.decode(blob)) for seq, blob in self.page_raw(collection, after, limit)]
 
     def page_raw(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, bytes]]:
         if limit is not None and limit <= 0:
@@ -234,7 +234,7 @@ class RedisStore:
         one that was already answered, must still reach the client."""
         if not self.journal_size:
             return
-        text = entry if isinstance(entry, str) else json.dumps(entry)
+        text = entry_text(entry)
         try:
             self._call(self._record, [self._journal, self._journal_seq], [text, self.journal_size])
         except StoreUnavailable as error:

@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import IO
 
-from mockgraph.stores.base import StoreFull, prefix_bounds, require_entity
+from mockgraph.stores.base import StoreFull, entry_text, prefix_bounds, require_entity
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -120,14 +120,18 @@ class SqliteStore:
         return conn
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[sqlite3.Connection]:
-        """The connection, with this process first in the writers' queue; one statement is atomic alone."""
+    def _locked(self, journal: bool = False) -> Iterator[sqlite3.Connection]:
+        """The connection, with this process first in the writers' queue; one statement is atomic alone.
+
+        The journal has a queue of its own (``journal=True``): writers of entities hold the other.
+        """
         db = self._connect()
-        self._lock_file(self._local.lock)
+        lock = self._local.journal_lock if journal else self._local.lock
+        self._lock_file(lock)
         try:
             yield db
         finally:
-            self._unlock_file(self._local.lock)
+            self._unlock_file(lock)
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -167,7 +171,7 @@ class SqliteStore:
         return None if row is None else json.loads(row[0])
 
     def page(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, dict]]:
-        return [(seq, json.loads(text)) for seq, text in self.page_raw(collection, after, limit)]
+        return [(seq, self.decode(text)) for seq, text in self.page_raw(collection, after, limit)]
 
     def page_raw(self, collection: str, after: int = 0, limit: int | None = None) -> list[tuple[int, str]]:
         if (limit is not None and limit <= 0) or after >= _MAX_SEQ:
@@ -206,15 +210,11 @@ class SqliteStore:
         # costs half of what the transaction did.
         if not self.journal_size:
             return
-        text = entry if isinstance(entry, str) else json.dumps(entry)
-        db = self._connect()
-        self._lock_file(self._local.journal_lock)  # the journal's own queue: writers of entities hold the other
-        try:
+        text = entry_text(entry)
+        with self._locked(journal=True) as db:
             seq = db.execute("INSERT INTO requests.journal (entry) VALUES (?)", (text,)).lastrowid
             if seq % 64 == 0 or self.journal_size < 64:
                 db.execute("DELETE FROM requests.journal WHERE seq <= ?", (seq - self.journal_size,))
-        finally:
-            self._unlock_file(self._local.journal_lock)
 
     def journal(self) -> list[dict]:
         rows = self._connect().execute(
