@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import random
 import re
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request
@@ -51,11 +52,13 @@ _BATCH = re.compile(r"^/(v1\.0|beta)/\$batch/?$", re.I)
 
 @dataclass
 class Faults:
-    """Per app: the parsed rate limit, and the clock and sleep a test may replace."""
+    """Per app: the parsed rate limit, the clock and sleep a test may replace, and what ``quiet`` last saw."""
 
     rate: tuple[int, float] | None = None
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
+    #: per thread: ``quiet``'s check found no rule for the request this thread serves next (``_before`` takes it)
+    seen_quiet: threading.local = field(default_factory=threading.local)
 
 
 def state(app: Flask) -> Faults:
@@ -140,15 +143,17 @@ def _before() -> Response | None:
 
     Without rules this is one ``store.count``, the cheapest read every store has (the rules themselves are not
     paged and decoded); it is still a read of the shared store, not a flag of this process, so a rule added
-    through any worker of ``mockgraph serve`` applies to the next request whichever worker serves it.
+    through any worker of ``mockgraph serve`` applies to the next request whichever worker serves it. Where
+    ``quiet``'s check has just counted none for this request, in this thread, that count stands: one a request.
     """
+    app = current_app._get_current_object()
+    app_state, faults = app.extensions["mockgraph"], state(app)
+    counted_none, faults.seen_quiet.none = getattr(faults.seen_quiet, "none", False), False
     path = request.path
     if path.startswith(CONTROL_PREFIX):
         return None
-    app = current_app._get_current_object()
-    app_state, faults = app.extensions["mockgraph"], state(app)
     store = app_state.store
-    if store.count(RULES):
+    if not counted_none and store.count(RULES):
         mark: dict = {}
         for rule in rules(store):
             if _matches(rule) and _fires(rule, store, app_state.fakes.seed):
@@ -165,15 +170,17 @@ def quiet(app: Flask) -> Callable[[], bool]:
 
     For ``wsgi.run(inline=...)``: a rule's delay sleeps in the thread serving its request (up to MAX_DELAY_MS), so
     while any rule exists every request goes to a pool thread. A store that cannot answer says no: the request then
-    meets the store's own error in a pool thread, as before.
+    meets the store's own error in a pool thread, as before. The check is made just before the request it is for
+    is served in the same thread, so the app's own fault check takes its answer instead of counting again.
     """
-    store = app.extensions["mockgraph"].store
+    store, seen = app.extensions["mockgraph"].store, state(app).seen_quiet
 
     def check() -> bool:
         try:
-            return not store.count(RULES)
+            seen.none = not store.count(RULES)
         except Exception:  # StoreUnavailable, or a SQLite error: not this check's to report
-            return False
+            seen.none = False
+        return seen.none
 
     return check
 

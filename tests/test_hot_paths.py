@@ -163,6 +163,26 @@ def test_a_rule_added_through_one_worker_applies_to_the_next_request_of_another(
     assert one.application.extensions["mockgraph"].store.delete(faults.RULES, rule["id"])
 
 
+
+def test_a_request_served_after_the_quiet_check_counts_the_rules_once():
+    """serve's polling thread asks ``quiet`` before it serves a request in the same thread: the app's fault check
+    takes that count instead of reading the store again; a request without a check (a pool thread) counts itself,
+    and a rule stored between requests still fires."""
+    app = create_app({})
+    client, store = app.test_client(), app.extensions["mockgraph"].store
+    counted, real = [], store.count
+    store.count = lambda collection: counted.append(collection) or real(collection)
+    check = faults.quiet(app)
+    path = "/v1.0/solutions/virtualEvents/webinars"
+    assert check() is True
+    assert client.get(path, headers=AUTH).status_code == 200
+    assert counted.count(faults.RULES) == 1
+    assert client.get(path, headers=AUTH).status_code == 200  # no check before it: it counts for itself
+    assert counted.count(faults.RULES) == 2
+    faults.fail(app, "GET", "/solutions/virtualEvents/webinars", 503)
+    assert check() is False and client.get(path, headers=AUTH).status_code == 503
+    assert counted.count(faults.RULES) == 4
+
 def test_a_list_counts_its_collection_only_when_asked_for_count():
     """A page without $count=true does not ask the store for a count it does not show (a round trip on Redis)."""
     app = create_app({})
