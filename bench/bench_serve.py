@@ -3,7 +3,7 @@
     python bench/bench_serve.py              # full: all peers, c=1/8/64, 3 rounds, 100,000-entity state,
                                              # the fixture, and the server comparison (20-25 minutes)
     python bench/bench_serve.py --quick      # CI smoke: no Prism, 1 round of 1 s, 5,000 entities of state,
-                                             # the server comparison's three configs at c=8 (under 2 minutes)
+                                             # the server comparison's four configs at c=8 (under 2 minutes)
     python bench/bench_serve.py --servers    # only the server comparison (bench/servers.py)
     python bench/bench_serve.py --launch     # only serve's launch to a first 201, its floors (--launches rounds)
 
@@ -13,7 +13,10 @@ that reads the body and replays fixed replies (``bench/floor_app.py``), so the m
 list through Flask can reach here. Its replies are mockgraph's own bytes for the same requests, so both
 sides send bodies of the same size. Beside each of `mockgraph serve`'s targets the run prints the server
 floor: the same floor app on serve's own server (gunicorn through ``mockgraph.wsgi``, ``bench/floor_serve.py``),
-measured in the same interleaved rounds, so a target no app could meet on that server shows as such.
+measured in the same interleaved rounds, so a target no app could meet on that server shows as such; and
+beside the throughput targets the floors of the two ways to use both cores: the store floor (the same
+replies after the SQLite writes a state shared by the workers costs, ``bench/floor_store.py``) and the Flask
+floor in one process.
 A peer that cannot be installed or started is skipped with the reason. Everything listens on 127.0.0.1
 on a free port; every load is bounded in time (wrk -d) and per request (wrk --timeout). Figures on a
 shared machine are noisy: read the ratios, not the absolute numbers. Nothing here asserts a figure.

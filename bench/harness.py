@@ -101,10 +101,13 @@ def floor_peer() -> Peer:
                 {"FLOOR_REPLIES": str(floor_replies())}, reads=True)
 
 
-def server_floor_peer(name: str, workers: int, threads: int) -> Peer:
-    """The same floor app served the way `mockgraph serve` serves (``bench/floor_serve.py``): serve's server floor."""
+def server_floor_peer(name: str, workers: int, threads: int, store: bool = False) -> Peer:
+    """The same floor app served the way `mockgraph serve` serves (``bench/floor_serve.py``): serve's server floor;
+    ``store``: the store floor (``bench/floor_store.py``) served so."""
     return Peer(name, [sys.executable, "-m", "bench.floor_serve", "--port", "{port}", "--workers", str(workers),
-                       "--threads", str(threads)], "fixed replies", {"FLOOR_REPLIES": str(floor_replies())})
+                       "--threads", str(threads), *(["--store"] if store else [])],
+                "fixed replies after shared SQLite writes" if store else "fixed replies",
+                {"FLOOR_REPLIES": str(floor_replies())})
 
 
 def free_port() -> int:

@@ -1,7 +1,7 @@
 """The server comparison: `mockgraph serve` in each of its shapes, mockgraph's app on granian, and the floors.
 
-    python bench/bench_serve.py --servers           # only this table (about 8 minutes: 12 configs, 3 rounds of 2 s)
-    python bench/bench_serve.py --servers --quick   # the three configs the targets read, c=8 only
+    python bench/bench_serve.py --servers           # only this table (about 10 minutes: 15 configs, 3 rounds of 2 s)
+    python bench/bench_serve.py --servers --quick   # the four configs the targets read, c=8 only
 
 One job: measuring which server, and which shape of it, stops mockgraph. Every config is started once,
 then the loads run in interleaved rounds (round 1 of every config, then round 2 of every config, the
@@ -9,7 +9,9 @@ order rotated each time), so a machine that drifts slower or faster hits every r
 the median over the rounds. Beside mockgraph's rows are two floors of the same round set: the Flask floor
 (``bench/floor_app.py`` on granian: the most any app through Flask can serve here) and the server floor
 (the same floor app served exactly as `mockgraph serve` serves, ``bench/floor_serve.py``: the most any app
-can serve on serve's server). A row's ratio is its median over the Flask floor's median.
+can serve on serve's server). Two more say what each way of using two cores allows: the store floor
+(``bench/floor_store.py``: the same replies after the SQLite writes a state its workers share costs, on serve's
+server and on granian) and the Flask floor in one process. A row's ratio is its median over the Flask floor's.
 """
 
 from __future__ import annotations
@@ -48,15 +50,20 @@ SHAPE = f"{WORKERS}w x {THREADS}t"
 SERVE = f"`mockgraph serve` (default: gunicorn {SHAPE}, SQLite)"
 SERVER_FLOOR = f"floor app on serve's server (mockgraph.wsgi, gunicorn {SHAPE})"
 PLAIN_FLOOR = f"floor app on plain gunicorn gthread {SHAPE} (its CLI, no mockgraph.wsgi)"
+STORE_FLOOR = f"store floor on serve's server (mockgraph.wsgi, gunicorn {SHAPE})"
+GRANIAN_STORE_FLOOR = "store floor on granian 2w x 1t (bench/floor_store.py)"
+ONE_PROCESS_FLOOR = "Flask floor in one process (granian 1w x 1t)"
 LOADS = tuple((what, c) for what in ("create", "get", "list") for c in (8, 64))
 MG, FIXED = "mockgraph (checks, state, journal)", "fixed replies"
-QUICK = (SERVE, SERVER_FLOOR, FLOOR)  # what the targets need
+STORED = "fixed replies after shared SQLite writes"
+QUICK = (SERVE, SERVER_FLOOR, STORE_FLOOR, FLOOR)  # what the targets need
 
 
 def configs(quick: bool = False) -> list[Peer]:
     """Every server shape compared; ``quick``: the three the targets read."""
     flask_floor = floor_peer()
-    store = Path(tempfile.mkdtemp(prefix="mockgraph-bench-")) / "state.sqlite3"  # granian's 2 workers share it
+    files = Path(tempfile.mkdtemp(prefix="mockgraph-bench-"))  # one state file per config, its workers share it
+    store = files / "state.sqlite3"
     every = [
         Peer(SERVE, mockgraph_argv(), MG),
         *(Peer(f"`mockgraph serve --threads {t}` ({WORKERS}w x {t}t, SQLite)", mockgraph_argv(f"--threads {t}"), MG)
@@ -69,6 +76,10 @@ def configs(quick: bool = False) -> list[Peer]:
         server_floor_peer(SERVER_FLOOR, WORKERS, THREADS),
         *(server_floor_peer(f"floor app on serve's server (mockgraph.wsgi, gunicorn {WORKERS}w x {t}t)", WORKERS, t)
           for t in (4, 2, 1) if t != THREADS),
+        server_floor_peer(STORE_FLOOR, WORKERS, THREADS, store=True),
+        Peer(GRANIAN_STORE_FLOOR, granian_argv("bench.floor_store:app", 2, 1), STORED,
+             {**flask_floor.env, "FLOOR_STORE": str(files / "floor-granian.sqlite3")}),
+        Peer(ONE_PROCESS_FLOOR, granian_argv("bench.floor_app:app", 1, 1), FIXED, flask_floor.env),
         Peer(PLAIN_FLOOR,
              [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-k", "gthread", "--threads", str(THREADS),
               "--log-level", "warning",
@@ -172,4 +183,8 @@ def report(servers: dict, load: Load) -> None:
     if floor is not None:
         print(f"\nServe's server with nothing behind it (the floor app, {SHAPE}) creates at {floor:.2f}x the Flask "
               "floor at c=8: the most `mockgraph serve` can reach on gunicorn, whatever the app does.")
+    stored = ratio(servers, STORE_FLOOR, ("create", 8))
+    if stored is not None:
+        print(f"With the SQLite writes a state its workers share costs (the store floor, {SHAPE}) it creates at "
+              f"{stored:.2f}x: the most a mock whose workers share a SQLite file can reach on that server.")
 

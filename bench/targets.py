@@ -4,7 +4,9 @@ One job: turning a run's figures into the targets table. A ratio is a figure ove
 in the same run; nothing is asserted. Beside each of `mockgraph serve`'s throughput, p99 and launch
 targets is the server floor of the same run: the floor app (fixed replies, no checks) on serve's own
 server, as a ratio to the same baseline. When that floor itself misses the bound, no app can meet the
-target on that server, and the row says so.
+target on that server, and the row says so. Beside the throughput targets stand the floors of the two ways
+to use both cores: several workers sharing a SQLite file (the store floor, on serve's server and on granian)
+and one process (the Flask floor in one granian worker).
 """
 
 from __future__ import annotations
@@ -57,9 +59,21 @@ def table(rows: list[Target]) -> None:
               f"| {sign} {t.bound:g}x | {met} | {t.floor} |")
 
 
-def _floor_text(row: Target, figure: float, ratio: float, what: str) -> str:
-    stops = "; the server alone misses the bound: no app can meet it there" if row.beyond(ratio) else ""
-    return f"{what}: {figure:,.1f} {row.unit} = {ratio:.2f}x the baseline{stops}"
+def _floor_text(row: Target, figure: float, ratio: float, what: str,
+                stops: str = "the server alone misses the bound: no app can meet it there") -> str:
+    said = f"; {stops}" if row.beyond(ratio) else ""
+    return f"{what}: {figure:,.1f} {row.unit} = {ratio:.2f}x the baseline{said}"
+
+
+#: the throughput rows' other floors: (config, what it is, what its missing the bound means)
+DESIGN_FLOORS = (
+    (servers.STORE_FLOOR, f"store floor (the SQLite writes a shared state costs) on serve's server ({servers.SHAPE})",
+     "no app whose workers share a SQLite file meets it there"),
+    (servers.GRANIAN_STORE_FLOOR, "the store floor on granian (2w)",
+     "nor on the fastest server the bench installs"),
+    (servers.ONE_PROCESS_FLOOR, "the Flask floor in one process (granian 1w)",
+     "no app in one process meets it"),
+)
 
 
 def serve_rows(results: dict, compared: dict | None) -> list[Target]:
@@ -87,6 +101,11 @@ def serve_rows(results: dict, compared: dict | None) -> list[Target]:
             if server and floor[key][figure]:
                 row.floor = _floor_text(row, server[key][figure], server[key][figure] / floor[key][figure],
                                         f"floor app on serve's server ({servers.SHAPE})")
+                for config, what_floor, stops in DESIGN_FLOORS if figure == "rps" else ():
+                    other = (compared or {}).get(config, {}).get("loads")
+                    if other:
+                        value = other[key][figure]
+                        row.floor += "; " + _floor_text(row, value, value / floor[key][figure], what_floor, stops)
             rows.append(row)
     return rows
 

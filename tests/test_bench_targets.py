@@ -34,3 +34,18 @@ def test_without_the_comparison_the_targets_come_from_the_peers_table_with_no_se
     rows = targets.serve_rows({MOCKGRAPH: loads(600, 40), FLOOR: loads(6000, 8)}, None)
     assert len(rows) == 6 and all(row.floor == "" and "peers table" in row.note for row in rows)
     assert rows[0].ratio == 0.1
+
+
+def test_the_throughput_rows_name_the_floors_of_sharing_a_store_and_of_one_process():
+    """The store floor below the bound stops every app whose workers share the file; one process above it does not."""
+    compared = {servers.SERVE: loads(900, 30), servers.SERVER_FLOOR: loads(6000, 12),
+                servers.STORE_FLOOR: loads(3000, 14), servers.GRANIAN_STORE_FLOOR: loads(4000, 10),
+                servers.ONE_PROCESS_FLOOR: loads(7000, 5), FLOOR: loads(10000, 6)}
+    rows = {row.name: row for row in targets.serve_rows({}, compared)}
+    create = rows["create at c=8, req/s, vs the Flask floor"].floor
+    assert "6,000.0 req/s = 0.60x" in create and "no app can meet it" not in create  # the server alone does not stop
+    assert "3,000.0 req/s = 0.30x the baseline; no app whose workers share a SQLite file meets it there" in create
+    assert "4,000.0 req/s = 0.40x the baseline; nor on the fastest server" in create
+    assert "7,000.0 req/s = 0.70x the baseline" in create and "no app in one process" not in create
+    p99 = rows["create p99 at c=8, vs the floor's p99"].floor
+    assert "store floor" not in p99 and "one process" not in p99
