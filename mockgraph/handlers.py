@@ -59,7 +59,7 @@ def create(call: Call) -> Response:
     for _ in range(3):
         # A generated id meets a stored one only when a reset raced this create (the counter started over while the
         # id was being made): take the next number rather than refuse the client.
-        if _insert(call, found[-1].collection, entity, conflict_ok=entity["id"] not in json.dumps(call.body)):
+        if _insert(call, found[-1].collection, entity, sent=call.body):
             break
         entity = materialize(call, kind, call.body, found)
     if parents_gone(call, found):  # the parent was deleted while this create ran: take it back, as Graph would 404
@@ -112,13 +112,15 @@ def _fresh(value: dict) -> dict:
         return copy.deepcopy(value)
 
 
-def _insert(call: Call, collection: str, entity: dict, key: str | None = None, conflict_ok: bool = False) -> bool:
+def _insert(call: Call, collection: str, entity: dict, key: str | None = None, sent: dict | None = None) -> bool:
+    """Store a new entity. A key taken is a 409, except an id the mock made (not found in what the client ``sent``,
+    looked for only then): False, and the caller makes another."""
     try:
         added = call.store.insert(collection, key or entity["id"], entity)
     except StoreFull:
         raise GraphError(507, "quotaLimitReached", "mockgraph holds as many entities as its max_entities setting "
                                                    "allows; delete some or POST /_mockgraph/reset.") from None
-    if not added and not conflict_ok:
+    if not added and (sent is None or entity["id"] in json.dumps(sent)):
         raise GraphError(409, "Conflict", f"An entity with the id '{key or entity['id']}' already exists here.")
     return added
 

@@ -161,3 +161,29 @@ def test_sessions_created_are_journaled_with_redacted_token(client, minimal_body
     assert entry["json"] == minimal_body and entry["status"] == 201
     assert entry["headers"]["Authorization"] == "Bearer [redacted]"
     assert AUTH["Authorization"].split()[1] not in json.dumps(entries)
+
+
+def test_an_id_the_client_chose_taken_is_a_conflict_one_the_mock_made_is_made_again(client, minimal_body):
+    """A presenter's id is the user the client named: the same user twice is Graph's 409. A generated id the store
+    already holds (a reset raced the create) is not the client's doing: the create takes the next number."""
+    townhalls = "/v1.0/solutions/virtualEvents/townhalls"
+    town_hall = client.post(townhalls, json={"displayName": "x"}, headers=AUTH).get_json()["id"]
+    body = {"identity": {"@odata.type": "#microsoft.graph.communicationsUserIdentity",
+                         "id": "7b7e1acd-a3e0-4533-8c1d-c1a4ca0b2e2b"}}
+    presenters = f"{townhalls}/{town_hall}/presenters"
+    assert client.post(presenters, json=body, headers=AUTH).status_code == 201
+    again = client.post(presenters, json=body, headers=AUTH)
+    assert again.status_code == 409 and again.get_json()["error"]["code"] == "Conflict"
+
+    store = client.application.extensions["mockgraph"].store
+    taken, real = [], store.insert
+
+    def insert(collection: str, key: str, entity: dict) -> bool:
+        if not taken and collection.endswith("/sessions"):
+            taken.append(key)
+            return False  # as if the generated id were held already
+        return real(collection, key, entity)
+
+    store.insert = insert
+    made = client.post(f"/v1.0/solutions/virtualEvents/events/{EVENT}/sessions", json=minimal_body, headers=AUTH)
+    assert made.status_code == 201 and taken and made.get_json()["id"] not in taken
