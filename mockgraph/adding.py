@@ -42,7 +42,7 @@ def _call(state: Any, path: str):
     match = state.router.resolve("GET", graph_path(path))
     return Call(op=match.operation, params=match.params, version=match.version, state=state, body=None, args={},
                 url="http://mockgraph" + graph_path(path), host_url="http://mockgraph/",
-                include_unknown_enum_members=True, now=state.now())
+                include_unknown_enum_members=True)
 
 
 def collection_at(state: Any, path: str):

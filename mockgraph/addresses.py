@@ -9,6 +9,7 @@ vocabulary, not any one handler's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from mockgraph.errors import GraphError
@@ -28,11 +29,18 @@ class Call:
     url: str                        # scheme://host/path of the request, no query
     host_url: str
     include_unknown_enum_members: bool
-    now: str
 
     @property
     def store(self):
         return self.state.store
+
+    @cached_property
+    def now(self) -> str:
+        """The service's clock when the request first asks (``MockState.now``), the same for the rest of it.
+
+        Only what a request writes reads it (createdDateTime and the like): a get or a list formats no time.
+        """
+        return self.state.now()
 
 
 @dataclass

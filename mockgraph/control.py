@@ -74,8 +74,7 @@ def entities() -> Response:
     if match.operation.kind != "list":
         raise GraphError(400, "BadRequest", f"$.path: '{path}' is not a collection.")
     call = Call(op=match.operation, params=match.params, version=match.version, state=state, body=None,
-                args={}, url=request.base_url, host_url=request.host_url, include_unknown_enum_members=True,
-                now=state.now())
+                args={}, url=request.base_url, host_url=request.host_url, include_unknown_enum_members=True)
     return graph_json(put(call, body.get("entity", {})), 201)
 
 

@@ -129,8 +129,9 @@ PASSCODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
 
 
 def _digits(faker, n: int) -> str:
-    """n digits, the first not 0: Faker's numerify('%###…') without its per-character regex."""
-    return str(faker.random_number(digits=n, fix_len=True))
+    """n digits, the first not 0: Faker's ``random_number(digits=n, fix_len=True)``, the same draw of its random
+    without the provider's checks (2.0 -> 1.2 µs; a session takes three)."""
+    return str(faker.random.randint(10 ** (n - 1), 10 ** n - 1))
 
 
 def _join_web_url(m: _Meeting) -> str:

@@ -60,8 +60,7 @@ def _view(rest: str) -> Response:
     url, host_url = _urls(request._get_current_object())
     call = Call(op=op, params=match.params, version=match.version, state=state, body=body, args=request.args,
                 url=url, host_url=host_url,
-                include_unknown_enum_members="include-unknown-enum-members" in request.headers.get("Prefer", ""),
-                now=state.now())
+                include_unknown_enum_members="include-unknown-enum-members" in request.headers.get("Prefer", ""))
     return HANDLERS[op.kind](call)
 
 

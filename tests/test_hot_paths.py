@@ -12,7 +12,7 @@ from werkzeug.datastructures import EnvironHeaders
 from werkzeug.routing import Rule
 
 from mockgraph import create_app, faults, graph, handlers
-from mockgraph.fakes import Fakes, _uuid4
+from mockgraph.fakes import Fakes, _digits, _uuid4
 from mockgraph.headers import graph_json
 
 from .conftest import AUTH
@@ -119,6 +119,20 @@ def test_ids_are_fakers_uuid4_from_the_same_draws():
         assert [_uuid4(ours) for _ in range(200)] == [theirs.uuid4() for _ in range(200)]
 
 
+def test_digits_are_fakers_fixed_length_numbers_from_the_same_draws():
+    """The shortcut gives Faker's ``random_number(digits=n, fix_len=True)``, draw for draw, n digits each."""
+    ours, theirs = Generator(), Generator()
+    for faker in (ours, theirs):
+        faker.add_provider(misc.Provider)
+    for seed in ("mockgraph:0:virtualEventSession:1", 99):
+        ours.seed_instance(seed)
+        theirs.seed_instance(seed)
+        for n in (1, 9, 10, 13):
+            mine = [_digits(ours, n) for _ in range(100)]
+            assert mine == [str(theirs.random_number(digits=n, fix_len=True)) for _ in range(100)]
+            assert all(len(d) == n and d[0] != "0" for d in mine)
+
+
 def test_people_are_a_function_of_the_seed_and_key_cached_or_not():
     """A remembered person is the one a fresh generator makes; a reseeded generator gets that seed's people."""
     fakes = Fakes(3)
@@ -182,6 +196,22 @@ def test_a_request_served_after_the_quiet_check_counts_the_rules_once():
     faults.fail(app, "GET", "/solutions/virtualEvents/webinars", 503)
     assert check() is False and client.get(path, headers=AUTH).status_code == 503
     assert counted.count(faults.RULES) == 4
+
+
+def test_only_a_request_that_writes_reads_the_clock(monkeypatch):
+    """A get or a list formats no time; a create reads the clock once, for every property that takes it."""
+    from mockgraph.app import MockState
+
+    read = []
+    real = MockState.now
+    monkeypatch.setattr(MockState, "now", lambda self: read.append(1) or real(self))
+    client = create_app({"seed": 3}).test_client()
+    path = "/v1.0/solutions/virtualEvents/townhalls"
+    made = client.post(path, json={"displayName": "x"}, headers=AUTH)
+    assert made.status_code == 201 and len(read) == 1
+    assert client.get(f"{path}/{made.get_json()['id']}", headers=AUTH).status_code == 200
+    assert client.get(path, headers=AUTH).status_code == 200
+    assert len(read) == 1
 
 def test_a_list_counts_its_collection_only_when_asked_for_count():
     """A page without $count=true does not ask the store for a count it does not show (a round trip on Redis)."""
