@@ -213,6 +213,30 @@ def test_only_a_request_that_writes_reads_the_clock(monkeypatch):
     assert client.get(path, headers=AUTH).status_code == 200
     assert len(read) == 1
 
+
+@pytest.mark.parametrize("method", ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND"])
+def test_graph_paths_are_matched_to_the_rule_werkzeug_matches(method):
+    """The app's own match of a Graph path gives Werkzeug's rule and arguments, or Werkzeug decides (and refuses)."""
+    from flask.ctx import RequestContext
+    from werkzeug.test import EnvironBuilder
+
+    app = create_app({})
+    paths = [*PATHS, "/v1.0/solutions/virtualEvents/events/e1/sessions/", "/_mockgraph/health", "/_mockgraph",
+             "/_mockgraphs/x", "/v1.0/a b", "/v1.0/\u00e9t\u00e9/%2F", "/v1.0//", "/v1.0/x;y?z", "",
+             "/v1.0/$batch", "/BETA/$BATCH", "/v1.0/$batch/", "/v1.0/$batch//", "/_mockgraph/faults/1",
+             "/_mockgraph/faults/1/x", "/a/b/c/d", "/v1.0/solutions/virtualEvents/townhalls"]
+    for path in paths:
+        environ = EnvironBuilder(path=path or "/", method=method).get_environ()
+        if not path:
+            environ["PATH_INFO"] = ""
+        ours, werkzeugs = app.request_context(dict(environ)), RequestContext(app, dict(environ))
+        assert type(ours) is not RequestContext  # the app's own context is what is under test
+        for ctx in (ours, werkzeugs):
+            ctx.match_request()
+        assert ours.request.url_rule is werkzeugs.request.url_rule, (method, path)
+        assert ours.request.view_args == werkzeugs.request.view_args, (method, path)
+        assert type(ours.request.routing_exception) is type(werkzeugs.request.routing_exception), (method, path)
+
 def test_a_list_counts_its_collection_only_when_asked_for_count():
     """A page without $count=true does not ask the store for a count it does not show (a round trip on Redis)."""
     app = create_app({})
