@@ -110,6 +110,37 @@ def serve_rows(results: dict, compared: dict | None) -> list[Target]:
     return rows
 
 
+def peer_rows(results: dict, compared: dict | None) -> list[Target]:
+    """serve's creates at c=8 against Prism's and the naive app's (the peers table); beside the naive app's, the store
+    floor as a multiple of it."""
+    mine, rows = results.get(MOCKGRAPH), []
+    for name in ("Prism", "naive Flask+jsonschema") if mine else ():
+        peer = next((n for n in results if n.startswith(name)), None)
+        if peer:
+            row = Target(f"create at c=8 vs {name}", mine["loads"][("create", 8)]["rps"],
+                         results[peer]["loads"][("create", 8)]["rps"], "req/s", 2, True, f"peers table: {peer}")
+            if name.startswith("naive"):
+                row.floor = _store_floor_vs(row, results, compared)
+            rows.append(row)
+    return rows
+
+
+def _store_floor_vs(row: Target, results: dict, compared: dict | None) -> str:
+    """The store floor's creates as a multiple of a peer's (``row.baseline``): each over the Flask floor of its own
+    rounds (the comparison's, the peers table's), since the two tables are measured apart."""
+    key = ("create", 8)
+    stored = (compared or {}).get(servers.STORE_FLOOR, {}).get("loads")
+    floor_there = (compared or {}).get(FLOOR, {}).get("loads")
+    floor_here = results.get(FLOOR, {}).get("loads")
+    if not (stored and floor_there and floor_here and row.baseline and floor_there[key]["rps"]):
+        return ""
+    ratio = (stored[key]["rps"] / floor_there[key]["rps"]) / (row.baseline / floor_here[key]["rps"])
+    said = ("; no app whose workers share a SQLite file reaches the bound on that server (the naive app keeps no "
+            "state)" if row.beyond(ratio) else "")
+    return (f"store floor on serve's server ({servers.SHAPE}): {ratio:.2f}x the baseline (each over the Flask floor "
+            f"of its own rounds){said}")
+
+
 def launch_row(launch: dict) -> Target:
     """``mockgraph serve``'s launch to its first 201 against the imports, with the server's and the stack's floors."""
     paired = f"; each round's own ratio, median: {launch['paired']:.2f}x" if "paired" in launch else ""
@@ -126,15 +157,9 @@ def launch_row(launch: dict) -> Target:
 def targets(results: dict, state: dict, rate: dict, launch: dict, cold: dict, laps: dict,
             compared: dict | None = None) -> list[Target]:
     """Every target's row; ``launch`` holds the seconds to a first 201 of serve, the imports and the server floor."""
-    rows = serve_rows(results, compared)
+    rows = serve_rows(results, compared) + peer_rows(results, compared)
     mine = results.get(MOCKGRAPH)
     if mine:
-        for name in ("Prism", "naive Flask+jsonschema"):
-            peer = next((n for n in results if n.startswith(name)), None)
-            if peer:
-                rows.append(Target(f"create at c=8 vs {name}", mine["loads"][("create", 8)]["rps"],
-                                   results[peer]["loads"][("create", 8)]["rps"], "req/s", 2, True,
-                                   f"peers table: {peer}"))
         bad = sum(mine["loads"][(w, 64)]["timeouts"] + mine["loads"][(w, 64)]["errors"]
                   for w in ("create", "get", "list"))
         print(f"\nmockgraph at c=64 (create, get, list): {bad} timeouts or socket errors; non-2xx "

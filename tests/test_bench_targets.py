@@ -49,3 +49,16 @@ def test_the_throughput_rows_name_the_floors_of_sharing_a_store_and_of_one_proce
     assert "7,000.0 req/s = 0.70x the baseline" in create and "no app in one process" not in create
     p99 = rows["create p99 at c=8, vs the floor's p99"].floor
     assert "store floor" not in p99 and "one process" not in p99
+
+
+def test_the_naive_row_names_the_store_floor_as_a_multiple_of_the_naive_app():
+    """Measured apart, each over its own rounds' Flask floor: 0.3x / (1,000 / 8,000) = 2.4x, then 0.15x -> 1.2x."""
+    results = {MOCKGRAPH: loads(600, 40), FLOOR: loads(8000, 6),
+               "naive Flask+jsonschema (plain gunicorn, 2 sync workers)": loads(1000, 10)}
+    compared = {servers.SERVE: loads(900, 30), servers.SERVER_FLOOR: loads(6000, 12), FLOOR: loads(10000, 6),
+                servers.STORE_FLOOR: loads(3000, 14)}
+    row = next(r for r in targets.peer_rows(results, compared) if "naive" in r.name)
+    assert row.ratio == 0.6 and "2.40x the baseline" in row.floor and "no app" not in row.floor
+    compared[servers.STORE_FLOOR] = loads(1500, 14)
+    row = next(r for r in targets.peer_rows(results, compared) if "naive" in r.name)
+    assert "1.20x the baseline" in row.floor and "no app whose workers share a SQLite file" in row.floor
