@@ -41,20 +41,28 @@ def json_reply(text: str, status: int, headers: dict[str, str] | None = None) ->
 def install(app: Flask) -> None:
     @app.before_request
     def _ids() -> None:
-        g.request_id = str(uuid.uuid4())
-        g.client_request_id = request.headers.get("client-request-id") or g.request_id
-        request.environ["mockgraph.request_id"] = g.request_id  # for an access-log line written outside Flask
-        if request.environ.get("SERVER_PROTOCOL") == "HTTP/1.1" and not request.environ.get("HTTP_HOST"):
+        seen, environ = g._get_current_object(), request.environ  # each pass through a context proxy costs ~0.5 µs
+        seen.request_id = request_id = str(uuid.uuid4())
+        seen.client_request_id = environ.get("HTTP_CLIENT_REQUEST_ID") or request_id
+        environ["mockgraph.request_id"] = request_id  # for an access-log line written outside Flask
+        if environ.get("SERVER_PROTOCOL") == "HTTP/1.1" and not environ.get("HTTP_HOST"):
             from mockgraph.errors import GraphError
 
             raise GraphError(400, "BadRequest", "An HTTP/1.1 request must carry a Host header (RFC 9112, 3.2).")
 
     @app.after_request
     def _headers(response: Response) -> Response:
-        h = response.headers
-        for name, value in graph_headers(g.request_id, g.client_request_id, response.status_code):
-            h[name] = value
-        h.setdefault("Cache-Control", "no-store")
+        """Graph's headers, each replacing one the reply already has (an error built with them), else added: the
+        reply's names are read once, where setting each would scan them all again."""
+        h, seen = response.headers, g._get_current_object()
+        present = {name.lower() for name, _ in h.items()}
+        for name, value in graph_headers(seen.request_id, seen.client_request_id, response.status_code):
+            if name.lower() in present:
+                h[name] = value
+            else:
+                h.add(name, value)
+        if "cache-control" not in present:
+            h.add("Cache-Control", "no-store")
         return response
 
 

@@ -237,6 +237,26 @@ def test_graph_paths_are_matched_to_the_rule_werkzeug_matches(method):
         assert ours.request.view_args == werkzeugs.request.view_args, (method, path)
         assert type(ours.request.routing_exception) is type(werkzeugs.request.routing_exception), (method, path)
 
+
+def test_graph_headers_replace_a_replys_own_once_and_are_added_to_the_rest():
+    """A fault rule's reply that names Graph's headers itself gets one of each, Graph's value, in its place; any
+    other reply gets them after its own, and Cache-Control only where it has none."""
+    app = create_app({})
+    client = app.test_client()
+    path = "/v1.0/solutions/virtualEvents/webinars"
+    plain = client.get(path, headers={**AUTH, "client-request-id": "mine"})
+    names = [name for name, _ in plain.headers]
+    assert names[-6:] == ["request-id", "client-request-id", "x-ms-ags-diagnostic", "Strict-Transport-Security",
+                          "OData-Version", "Cache-Control"]
+    assert plain.headers["client-request-id"] == "mine" and plain.headers["Cache-Control"] == "no-store"
+    faults.fail(app, "GET", "/solutions/virtualEvents/webinars", 503,
+                headers={"Request-Id": "theirs", "Cache-Control": "max-age=5", "X-Other": "1"})
+    faulted = client.get(path, headers=AUTH)
+    lowered = [name.lower() for name, _ in faulted.headers]
+    assert faulted.status_code == 503 and lowered.count("request-id") == 1 and lowered.count("cache-control") == 1
+    assert faulted.headers["request-id"] != "theirs" and faulted.headers["Cache-Control"] == "max-age=5"
+    assert lowered.index("request-id") < lowered.index("x-other")  # replaced where the reply had it
+
 def test_a_list_counts_its_collection_only_when_asked_for_count():
     """A page without $count=true does not ask the store for a count it does not show (a round trip on Redis)."""
     app = create_app({})
