@@ -187,7 +187,7 @@ def _challenge(message: str) -> GraphError:
 
 def bearer_token(require: bool) -> str | None:
     """The request's bearer token; with ``require``, Graph's 401 for a missing, empty or non-Bearer one."""
-    header = request.headers.get("Authorization", "").strip()
+    header = request.environ.get("HTTP_AUTHORIZATION", "").strip()
     scheme, _, token = header.partition(" ")
     token = token.strip()
     if scheme.lower() == "bearer" and token:
