@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 
 from flask import Flask, Response, g, request
+from werkzeug.datastructures import Headers
 
 #: What the real service sends; clients that compare against plain application/json still match.
 JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8"
@@ -28,10 +30,36 @@ def graph_json(body: dict, status: int, headers: dict[str, str] | None = None) -
     return json_reply(encode(body), status, headers)
 
 
+#: A Location Werkzeug's ``iri_to_uri`` gives back unchanged: http(s), a lower-case ASCII host of labels IDNA
+#: accepts, a port of 1-5 digits, a path of the characters its ``quote`` keeps. (Checked against it in the tests.)
+PLAIN_LOCATION = re.compile(r"https?://[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*(?::([1-9][0-9]{0,4}))?"
+                            r"(?:/[A-Za-z0-9._~!$&'()*+,/:;=@%-]*)?")
+
+
+class GraphReply(Response):
+    """A JSON reply whose headers go out as they are, where Werkzeug's last look would change nothing.
+
+    Werkzeug copies every header of every reply and runs a Location through ``iri_to_uri`` (a split, three
+    quotes, IDNA): about a tenth of the Python calls of a create. A reply with a body, of a status that keeps
+    it, whose Location (if any) is already a plain URI, skips that; any other takes Werkzeug's way.
+    """
+
+    def get_wsgi_headers(self, environ: dict) -> Headers:
+        headers, status = self.headers, self.status_code
+        if status < 200 or status in (204, 304) or self.autocorrect_location_header or "Content-Location" in headers:
+            return super().get_wsgi_headers(environ)
+        location = headers.get("Location")
+        if location is not None:
+            plain = PLAIN_LOCATION.fullmatch(location)
+            if plain is None or int(plain.group(1) or 0) > 65535:
+                return super().get_wsgi_headers(environ)
+        return headers
+
+
 def json_reply(text: str, status: int, headers: dict[str, str] | None = None) -> Response:
     """A reply of JSON text already encoded as ``graph_json`` encodes (a list put together from items' texts)."""
     g.reply_text = text
-    response = Response(text.encode("utf-8"), status=status, content_type=JSON_TYPE)
+    response = GraphReply(text.encode("utf-8"), status=status, content_type=JSON_TYPE)
     if headers:
         response.headers.update(headers)
     return response

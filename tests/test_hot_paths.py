@@ -8,12 +8,15 @@ import pytest
 from faker import Generator
 from faker.providers import misc
 from flask import request, url_for
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from werkzeug.datastructures import EnvironHeaders
 from werkzeug.routing import Rule
+from werkzeug.urls import iri_to_uri
 
 from mockgraph import create_app, faults, graph, handlers
 from mockgraph.fakes import Fakes, _digits, _uuid4
-from mockgraph.headers import graph_json
+from mockgraph.headers import PLAIN_LOCATION, graph_json
 
 from .conftest import AUTH
 
@@ -256,6 +259,40 @@ def test_graph_headers_replace_a_replys_own_once_and_are_added_to_the_rest():
     assert faulted.status_code == 503 and lowered.count("request-id") == 1 and lowered.count("cache-control") == 1
     assert faulted.headers["request-id"] != "theirs" and faulted.headers["Cache-Control"] == "max-age=5"
     assert lowered.index("request-id") < lowered.index("x-other")  # replaced where the reply had it
+
+
+@given(st.from_regex(PLAIN_LOCATION, fullmatch=True))
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_a_plain_location_is_one_werkzeug_gives_back_unchanged(location):
+    """What GraphReply sends as it is, Werkzeug's iri_to_uri would have sent unchanged (ports past 65535 aside)."""
+    port = PLAIN_LOCATION.fullmatch(location).group(1)
+    if port is None or int(port) <= 65535:
+        assert iri_to_uri(location) == location
+
+
+@pytest.mark.parametrize("status", [200, 201, 202, 204, 304, 400, 404, 503])
+@pytest.mark.parametrize("location", [None, "http://127.0.0.1:8000/v1.0/x/a@b", "http://LocalHost/x", "/relative",
+                                      "http://h/%7e?q=1", "http://h/caf\u00e9", "https://xn--n3h.net:443/p",
+                                      "http://h:99999/x"])
+def test_a_graph_reply_sends_the_headers_werkzeug_would(status, location):
+    """Whether it takes the short way or Werkzeug's, a reply's headers on the wire are the ones Werkzeug makes."""
+    from flask import Response
+    from werkzeug.test import EnvironBuilder
+
+    from mockgraph.headers import GraphReply
+
+    environ = EnvironBuilder(path="/v1.0/x", method="POST").get_environ()
+    reply = GraphReply(b'{"a":1}', status=status, content_type="application/json")
+    reply.headers.add("request-id", "r")
+    if location is not None:
+        reply.headers["Location"] = location
+    try:
+        expected = Response.get_wsgi_headers(reply, environ).to_wsgi_list()
+    except (UnicodeError, ValueError):  # a port past 65535: Werkzeug's own way raises, and so does the reply
+        with pytest.raises((UnicodeError, ValueError)):
+            reply.get_wsgi_headers(environ)
+        return
+    assert reply.get_wsgi_headers(environ).to_wsgi_list() == expected
 
 def test_a_list_counts_its_collection_only_when_asked_for_count():
     """A page without $count=true does not ask the store for a count it does not show (a round trip on Redis)."""
