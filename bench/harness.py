@@ -37,6 +37,7 @@ INVALID = json.dumps({**json.loads(BODY), "capacity": "lots"}).encode()
 HEADERS = {"Content-Type": "application/json", "Authorization": "Bearer bench"}
 MOCKGRAPH = "mockgraph serve"
 FLOOR = "Flask floor: fixed replies (granian 2 workers)"
+STORED = "fixed replies after shared SQLite writes"  # what the store floor checks: nothing
 IMPORTS = "import flask, faker"
 #: what serve's first 201 imports beyond them: its server and the contracts' libraries (jsonschema waits for a refusal)
 STACK_IMPORTS = "import flask, faker, gunicorn.workers.gthread, fastjsonschema"
@@ -101,13 +102,13 @@ def floor_peer() -> Peer:
                 {"FLOOR_REPLIES": str(floor_replies())}, reads=True)
 
 
-def server_floor_peer(name: str, workers: int, threads: int, store: bool = False) -> Peer:
+def server_floor_peer(name: str, workers: int, threads: int, store: Path | None = None) -> Peer:
     """The same floor app served the way `mockgraph serve` serves (``bench/floor_serve.py``): serve's server floor;
-    ``store``: the store floor (``bench/floor_store.py``) served so."""
+    with ``store`` (the state file its workers share), the store floor (``bench/floor_store.py``) served so."""
+    env = {"FLOOR_REPLIES": str(floor_replies()), **({"FLOOR_STORE": str(store)} if store else {})}
     return Peer(name, [sys.executable, "-m", "bench.floor_serve", "--port", "{port}", "--workers", str(workers),
                        "--threads", str(threads), *(["--store"] if store else [])],
-                "fixed replies after shared SQLite writes" if store else "fixed replies",
-                {"FLOOR_REPLIES": str(floor_replies())})
+                STORED if store else "fixed replies", env)
 
 
 def free_port() -> int:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from bench.harness import (
     FLOOR,
+    STORED,
     Load,
     Peer,
     Running,
@@ -55,12 +56,11 @@ GRANIAN_STORE_FLOOR = "store floor on granian 2w x 1t (bench/floor_store.py)"
 ONE_PROCESS_FLOOR = "Flask floor in one process (granian 1w x 1t)"
 LOADS = tuple((what, c) for what in ("create", "get", "list") for c in (8, 64))
 MG, FIXED = "mockgraph (checks, state, journal)", "fixed replies"
-STORED = "fixed replies after shared SQLite writes"
 QUICK = (SERVE, SERVER_FLOOR, STORE_FLOOR, FLOOR)  # what the targets need
 
 
 def configs(quick: bool = False) -> list[Peer]:
-    """Every server shape compared; ``quick``: the three the targets read."""
+    """Every server shape compared; ``quick``: the four the targets read."""
     flask_floor = floor_peer()
     files = Path(tempfile.mkdtemp(prefix="mockgraph-bench-"))  # one state file per config, its workers share it
     store = files / "state.sqlite3"
@@ -76,7 +76,7 @@ def configs(quick: bool = False) -> list[Peer]:
         server_floor_peer(SERVER_FLOOR, WORKERS, THREADS),
         *(server_floor_peer(f"floor app on serve's server (mockgraph.wsgi, gunicorn {WORKERS}w x {t}t)", WORKERS, t)
           for t in (4, 2, 1) if t != THREADS),
-        server_floor_peer(STORE_FLOOR, WORKERS, THREADS, store=True),
+        server_floor_peer(STORE_FLOOR, WORKERS, THREADS, store=files / "floor-serve.sqlite3"),
         Peer(GRANIAN_STORE_FLOOR, granian_argv("bench.floor_store:app", 2, 1), STORED,
              {**flask_floor.env, "FLOOR_STORE": str(files / "floor-granian.sqlite3")}),
         Peer(ONE_PROCESS_FLOOR, granian_argv("bench.floor_app:app", 1, 1), FIXED, flask_floor.env),
