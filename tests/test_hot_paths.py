@@ -7,16 +7,18 @@ import json
 import pytest
 from faker import Generator
 from faker.providers import misc
-from flask import request, url_for
+from flask import Response, request, url_for
+from flask.ctx import RequestContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import EnvironHeaders
 from werkzeug.routing import Rule
+from werkzeug.test import EnvironBuilder
 from werkzeug.urls import iri_to_uri
 
 from mockgraph import create_app, faults, graph, handlers
 from mockgraph.fakes import Fakes, _digits, _uuid4
-from mockgraph.headers import PLAIN_LOCATION, graph_json
+from mockgraph.headers import PLAIN_LOCATION, GraphReply, graph_json
 
 from .conftest import AUTH
 
@@ -180,7 +182,6 @@ def test_a_rule_added_through_one_worker_applies_to_the_next_request_of_another(
     assert one.application.extensions["mockgraph"].store.delete(faults.RULES, rule["id"])
 
 
-
 def test_a_request_served_after_the_quiet_check_counts_the_rules_once():
     """serve's polling thread asks ``quiet`` before it serves a request in the same thread: the app's fault check
     takes that count instead of reading the store again; a request without a check (a pool thread) counts itself,
@@ -220,9 +221,6 @@ def test_only_a_request_that_writes_reads_the_clock(monkeypatch):
 @pytest.mark.parametrize("method", ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND"])
 def test_graph_paths_are_matched_to_the_rule_werkzeug_matches(method):
     """The app's own match of a Graph path gives Werkzeug's rule and arguments, or Werkzeug decides (and refuses)."""
-    from flask.ctx import RequestContext
-    from werkzeug.test import EnvironBuilder
-
     app = create_app({})
     paths = [*PATHS, "/v1.0/solutions/virtualEvents/events/e1/sessions/", "/_mockgraph/health", "/_mockgraph",
              "/_mockgraphs/x", "/v1.0/a b", "/v1.0/\u00e9t\u00e9/%2F", "/v1.0//", "/v1.0/x;y?z", "",
@@ -276,11 +274,6 @@ def test_a_plain_location_is_one_werkzeug_gives_back_unchanged(location):
                                       "http://h:99999/x"])
 def test_a_graph_reply_sends_the_headers_werkzeug_would(status, location):
     """Whether it takes the short way or Werkzeug's, a reply's headers on the wire are the ones Werkzeug makes."""
-    from flask import Response
-    from werkzeug.test import EnvironBuilder
-
-    from mockgraph.headers import GraphReply
-
     environ = EnvironBuilder(path="/v1.0/x", method="POST").get_environ()
     reply = GraphReply(b'{"a":1}', status=status, content_type="application/json")
     reply.headers.add("request-id", "r")
@@ -293,6 +286,7 @@ def test_a_graph_reply_sends_the_headers_werkzeug_would(status, location):
             reply.get_wsgi_headers(environ)
         return
     assert reply.get_wsgi_headers(environ).to_wsgi_list() == expected
+
 
 def test_a_list_counts_its_collection_only_when_asked_for_count():
     """A page without $count=true does not ask the store for a count it does not show (a round trip on Redis)."""
